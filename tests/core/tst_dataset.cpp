@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "core/data/column_stats.h"
+#include "core/data/dataset.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace mb;
+
+class TestDataset : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void duplicateNamesAreMadeUniqueWithAWarning()
+    {
+        Dataset data;
+        data.addColumn(Column::numeric("x", {1, 2}));
+        data.addColumn(Column::numeric("x", {3, 4}));
+        data.addColumn(Column::numeric("x", {5, 6}));
+        QCOMPARE(data.column(1).name(), std::string("x_2"));
+        QCOMPARE(data.column(2).name(), std::string("x_3"));
+        QCOMPARE(data.warnings().size(), std::size_t(2));
+        QCOMPARE(data.columnIndex("x_3"), std::optional<std::size_t>(2));
+    }
+
+    void onlyOneColumnIsTheTarget()
+    {
+        Dataset data;
+        data.addColumn(Column::numeric("a", {1}));
+        data.addColumn(Column::numeric("b", {2}));
+        QVERIFY(!data.targetIndex());
+        data.setTarget(0);
+        data.setTarget(1);
+        QCOMPARE(data.targetIndex(), std::optional<std::size_t>(1));
+        QCOMPARE(data.column(0).role(), ColumnRole::Feature);
+    }
+
+    void numericStatsSkipMissingValues()
+    {
+        const Column c = Column::numeric("v", {1.0, Column::kMissingValue, 3.0, 3.0});
+        const ColumnStats s = computeStats(c);
+        QCOMPARE(s.missing, std::size_t(1));
+        QCOMPARE(s.distinct, std::size_t(2));
+        QCOMPARE(s.min, 1.0);
+        QCOMPARE(s.max, 3.0);
+        QCOMPARE(s.mean, 7.0 / 3.0);
+    }
+
+    void allMissingNumericColumnHasNoRange()
+    {
+        const ColumnStats s = computeStats(Column::numeric("v", {Column::kMissingValue}));
+        QCOMPARE(s.missing, std::size_t(1));
+        QCOMPARE(s.distinct, std::size_t(0));
+        QVERIFY(std::isnan(s.mean));
+    }
+
+    void categoricalStatsCountLevelsInLevelOrder()
+    {
+        const Column c = Column::categorical("c", {1, 1, Column::kMissingCode, 0}, {"b", "a", "unused"});
+        const ColumnStats s = computeStats(c);
+        QCOMPARE(s.missing, std::size_t(1));
+        QCOMPARE(s.distinct, std::size_t(2));
+        QCOMPARE(s.levels.size(), std::size_t(3));
+        QCOMPARE(s.levels[0].value, std::string("b"));
+        QCOMPARE(s.levels[0].count, std::size_t(1));
+        QCOMPARE(s.levels[1].count, std::size_t(2));
+        QCOMPARE(s.levels[2].count, std::size_t(0));
+        QVERIFY(c.isMissing(2));
+        QVERIFY(!c.isMissing(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataset)
+#include "tst_dataset.moc"
