@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// modelbench: the desktop application. Wiring only; the window lives in ui/.
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ModelBench"));
+    QApplication::setApplicationName(QStringLiteral("ModelBench"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ModelBench"));
+    QApplication::setApplicationVersion(QStringLiteral(MB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/modelbench.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "A desktop workbench for classifiers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QApplication::translate("main",
+                                "A data file (.csv, .tsv, .txt, .arff) or a built-in "
+                                "sample such as sample:iris.csv."),
+        QStringLiteral("[file]"));
+    parser.process(app);
+
+    mb::MainWindow window;
+    window.show();
+
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        const QString &file = files.front();
+        if (file.endsWith(QStringLiteral(".mbm"), Qt::CaseInsensitive)) {
+            // Model files arrive with the Predict page.
+            std::fprintf(
+                stderr, "%s\n",
+                qPrintable(QApplication::translate("main",
+                                                   "modelbench: opening model files (.mbm) is not "
+                                                   "supported yet: %1")
+                               .arg(file)));
+        } else {
+            window.openDataFile(file);
+        }
+    }
+    return app.exec();
+}

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: MIT
+#include "ui/main_window.h"
+
+#include "core/data/dataset.h"
+#include "core/data/samples.h"
+#include "ui/data/data_page.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace mb {
+
+namespace {
+
+const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
+const QString kStateKey = QStringLiteral("MainWindow/state");
+const QString kLastFolderKey = QStringLiteral("Files/lastFolder");
+const QString kRecentKey = QStringLiteral("Files/recent");
+
+constexpr int kStatusTimeoutMs = 6000;
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("ModelBench"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/modelbench.svg")));
+    setAcceptDrops(true);
+
+    m_dataPage = new DataPage(this);
+    m_dataPage->setObjectName(QStringLiteral("dataPage"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("pageTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_dataPage, QIcon(QStringLiteral(":/icons/table.svg")), tr("&Data"));
+    setCentralWidget(m_tabs);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->showMessage(tr("Ready"));
+
+    connect(m_dataPage, &DataPage::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
+    connect(m_dataPage, &DataPage::fileLoaded, this, &MainWindow::addRecentFile);
+    connect(m_dataPage, &DataPage::datasetChanged, this, [this] {
+        setWindowTitle(
+            tr("%1 — ModelBench").arg(QString::fromStdString(m_dataPage->dataset()->name())));
+    });
+
+    resize(1280, 800);
+    readSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open Data…"), this);
+    m_openAction->setObjectName(QStringLiteral("actionOpenData"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Open a CSV or ARFF data file"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
+    m_quitAction->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_quitAction->setStatusTip(tr("Quit ModelBench"));
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About ModelBench"), this);
+    m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_clearRecentAction = new QAction(tr("&Clear Recent Files"), this);
+    m_clearRecentAction->setObjectName(QStringLiteral("actionClearRecent"));
+    connect(m_clearRecentAction, &QAction::triggered, this, [this] { setRecentFiles({}); });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+    file->addAction(m_openAction);
+
+    m_sampleMenu = file->addMenu(QIcon(QStringLiteral(":/icons/sample.svg")), tr("Open &Sample"));
+    m_sampleMenu->setObjectName(QStringLiteral("menuOpenSample"));
+    m_sampleMenu->menuAction()->setStatusTip(tr("Open a dataset that comes with ModelBench"));
+    for (const SampleDataset &sample : sampleDatasets()) {
+        const QString fileName = QString::fromUtf8(sample.fileName);
+        QAction *action = m_sampleMenu->addAction(fileName);
+        action->setObjectName(QStringLiteral("actionSample_%1").arg(fileName));
+        action->setStatusTip(tr(sample.description));
+        action->setToolTip(tr(sample.description));
+        const QString path = samplePath(sample);
+        connect(action, &QAction::triggered, this, [this, path] { openDataFile(path); });
+    }
+
+    m_recentMenu = file->addMenu(tr("&Recent Files"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecentFiles"));
+    // Rebuilt on every opening so files deleted meanwhile drop out.
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_openAction);
+    QAction *samples = m_sampleMenu->menuAction();
+    samples->setIconText(tr("Open Sample"));
+    bar->addAction(samples);
+    if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(samples))) {
+        button->setObjectName(QStringLiteral("openSampleButton"));
+        button->setPopupMode(QToolButton::InstantPopup);
+    }
+}
+
+void MainWindow::openDataFile(const QString &path)
+{
+    m_tabs->setCurrentWidget(m_dataPage);
+    m_dataPage->openFile(path);
+}
+
+void MainWindow::showOpenDialog()
+{
+    QSettings settings;
+    const QString folder = settings.value(kLastFolderKey, QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Data"), folder,
+        tr("Data files (*.csv *.tsv *.txt *.arff);;CSV files (*.csv *.tsv *.txt);;"
+           "ARFF files (*.arff);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(kLastFolderKey, QFileInfo(path).absolutePath());
+    openDataFile(path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About ModelBench"),
+        tr("<h3>ModelBench %1</h3>"
+           "<p>A desktop workbench for classifiers: load a dataset, train and "
+           "compare models, and use them to predict.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    // Built-in samples have their own menu.
+    if (path.startsWith(QLatin1Char(':')) || path.startsWith(QStringLiteral("sample:")))
+        return;
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    QStringList files = recentFiles();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    setRecentFiles(files);
+    QSettings().setValue(kLastFolderKey, info.absolutePath());
+}
+
+void MainWindow::setRecentFiles(const QStringList &files)
+{
+    QSettings().setValue(kRecentKey, files.mid(0, kMaxRecentFiles));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    QStringList files = recentFiles();
+    const qsizetype before = files.size();
+    files.removeIf([](const QString &file) { return !QFileInfo(file).isFile(); });
+    if (files.size() != before)
+        QSettings().setValue(kRecentKey, files);
+
+    m_recentMenu->clear();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &file = files.at(i);
+        // Accelerators 1-9, then 0 for the tenth.
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1  %2").arg((i + 1) % 10).arg(QFileInfo(file).fileName()));
+        action->setObjectName(QStringLiteral("actionRecent_%1").arg(i));
+        action->setStatusTip(QDir::toNativeSeparators(file));
+        action->setData(file);
+        connect(action, &QAction::triggered, this, [this, file] { openDataFile(file); });
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    m_recentMenu->addAction(m_clearRecentAction);
+    m_clearRecentAction->setEnabled(!files.isEmpty());
+    m_recentMenu->menuAction()->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::readSettings()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    writeSettings();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::isDataFileName(const QString &path)
+{
+    static const QStringList suffixes {QStringLiteral("csv"), QStringLiteral("tsv"),
+                                       QStringLiteral("txt"), QStringLiteral("arff")};
+    return suffixes.contains(QFileInfo(path).suffix(), Qt::CaseInsensitive);
+}
+
+QStringList MainWindow::droppedDataFiles(const QMimeData *mime) const
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile() && isDataFileName(url.toLocalFile()))
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedDataFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = droppedDataFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // One dataset at a time: the first data file wins.
+    if (files.size() > 1)
+        statusBar()->showMessage(tr("Opening the first of %1 dropped files.").arg(files.size()),
+                                 kStatusTimeoutMs);
+    openDataFile(files.front());
+}
+
+} // namespace mb
