@@ -12,6 +12,7 @@ enum class ErrorCode : std::uint8_t {
     Io,           ///< cannot open, read or write a file
     Format,       ///< the bytes do not follow the expected format
     Unsupported,  ///< valid input we choose not to handle (ARFF relational, ...)
+    Data,         ///< readable data that cannot serve (one class, no features, ...)
     Usage,        ///< the caller asked for something invalid (bad option, bad parameter)
     Cancelled,    ///< the user stopped the work
     Internal,     ///< a broken invariant surfaced at a boundary

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/base/error.h"
+#include "core/catalog/model_ref.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mb {
+
+/// Models above this size are refused before anything is written (SQLite's own limit for one
+/// value is 1,000,000,000 bytes; a model is also held in memory twice while it is stored).
+inline constexpr qint64 kMaxCatalogModelBytes = qint64(512) << 20;
+
+/// One version of a registered model: its header fields, labels and description. Never holds
+/// the model's bytes (Catalog::bytes() reads them, checked).
+struct CatalogEntry
+{
+    QString name;
+    int version = 0;
+    QString algo;
+    QStringList classes;
+    QString datasetName;
+    QString fingerprint; ///< of the training rows, 16 hex digits
+    qint64 rows = 0;
+    std::map<std::string, double> metrics;
+    std::optional<double> accuracy;
+    QString created; ///< when the model was made (from its file), ISO 8601 UTC
+    QString registered; ///< when it entered the catalog, ISO 8601 UTC with milliseconds
+    qint64 size = 0; ///< bytes of the model file
+    QString sha256; ///< hex, of the model file's bytes
+    QString archive; ///< "binary", "text" or "xml"
+    int formatVersion = 0;
+    QStringList tags; ///< sorted
+    QStringList aliases; ///< sorted, without '@'
+    QString description; ///< Markdown; filled by entry(), left empty by list()
+
+    ModelRef ref() const { return ModelRef {name, version, {}}; }
+};
+
+/// One line of the append-only event log.
+struct CatalogEvent
+{
+    QString time; ///< UTC, ISO 8601 with milliseconds ("2026-11-01T09:30:00.000Z")
+    QString event; ///< registered, renamed, tagged, untagged, alias_moved, alias_removed,
+                   ///< deleted, described
+    QString name; ///< the model's name when it happened
+    std::optional<int> version;
+    QString detail; ///< "production: 1 -> 2", "churn -> churn-eu", the tag, ...
+};
+
+enum class CatalogSort { Name, Version, Created, Accuracy, Size };
+
+/// "name", "version", "created", "accuracy", "size"; nullopt for anything else.
+std::optional<CatalogSort> catalogSortFromName(const QString &name);
+QStringList catalogSortNames();
+
+struct CatalogFilter
+{
+    QString name; ///< exact model name; empty = every model
+    QString tag; ///< only versions with this tag; empty = any
+    /// name: by name, then version; version: ascending; created, accuracy (unmeasured last)
+    /// and size: largest or newest first.
+    CatalogSort sort = CatalogSort::Name;
+};
+
+struct CatalogAddOptions
+{
+    QStringList tags;
+    QString description; ///< Markdown
+    /// What messages about bad model bytes name (a file path); default "NAME (new version)".
+    QString sourceName;
+};
+
+struct CatalogOptions
+{
+    /// Open without ever writing, even when the file is writable.
+    bool readOnly = false;
+    /// Models larger than this are refused (tests lower it).
+    qint64 maxModelBytes = kMaxCatalogModelBytes;
+    /// SQLite's busy timeout per attempt to start a write, in milliseconds.
+    int busyTimeoutMs = 5000;
+    /// TEST HOOK: the time stamp of events and registrations (default: now, UTC).
+    std::function<QDateTime()> clock;
+    /// TEST HOOK: make the migration to this schema version fail after it ran (0 = off).
+    int testFailMigrationTo = 0;
+};
+
+/// The model catalog: one SQLite file (through QtSql) holding registered models by name, each
+/// with auto-numbered versions that keep the exact bytes of their model file, plus tags,
+/// aliases, Markdown descriptions and an append-only event log. docs/catalog.md describes the
+/// schema.
+///
+/// Opening checks the file before anything is written (not a database, someone else's
+/// database, newer schema, damage) and migrates an older schema in one transaction. Writes take
+/// the write lock at their start (BEGIN IMMEDIATE, retried while another process writes) and
+/// report success only after COMMIT returned, so several ModelBench processes can share one
+/// catalog and a crash never loses an acknowledged change.
+///
+/// Threads: a Catalog owns one named QtSql connection and must be used only by the thread that
+/// opened it; open one Catalog per thread. Movable, not copyable.
+class Catalog
+{
+public:
+    /// The catalog used when none is named: AppDataLocation/catalog.sqlite (honours
+    /// XDG_DATA_HOME on Linux). Its folder is created on first use.
+    static QString defaultPath();
+
+    /// Opens (creating if need be) the catalog at `path`; empty means defaultPath(). A read-only
+    /// file opens read-only: reads work and writes give a clear error.
+    static Expected<Catalog> open(const QString &path = {}, const CatalogOptions &options = {});
+
+    Catalog(Catalog &&) noexcept;
+    Catalog &operator=(Catalog &&) noexcept;
+    ~Catalog();
+
+    QString path() const;
+    bool isReadOnly() const;
+
+    /// Registers `modelBytes` (a complete model file) as the next version of `name`, after
+    /// loading it fully and running its self-check; a bad model file is refused with its own
+    /// message. Returns the new entry.
+    Expected<CatalogEntry> add(const QString &name, const QByteArray &modelBytes,
+                               const CatalogAddOptions &options = {});
+
+    Expected<std::vector<CatalogEntry>> list(const CatalogFilter &filter = {}) const;
+
+    /// The version `ref` points to (latest, numbered or by alias), description included.
+    Expected<CatalogEntry> entry(const ModelRef &ref) const;
+
+    /// The model file's bytes, exactly as registered; the stored SHA-256 is checked first.
+    Expected<QByteArray> bytes(const ModelRef &ref) const;
+
+    /// Points `alias` of `name` at `version` (moving it if it pointed elsewhere).
+    Expected<void> setAlias(const QString &name, int version, const QString &alias);
+    Expected<void> removeAlias(const QString &name, const QString &alias);
+
+    /// Adding a tag a version already has, is not an error (and not an event).
+    Expected<void> tag(const ModelRef &ref, const QString &tag);
+    Expected<void> untag(const ModelRef &ref, const QString &tag);
+
+    Expected<void> describe(const ModelRef &ref, const QString &markdown);
+
+    /// Renames a model; its versions, aliases and history go with it.
+    Expected<void> rename(const QString &oldName, const QString &newName);
+
+    /// Removes one version, or every version of the model when `version` is empty. Version
+    /// numbers are never given out again, even after the whole model was removed. Returns the
+    /// versions removed.
+    Expected<std::vector<int>> remove(const QString &name,
+                                      std::optional<int> version = std::nullopt);
+
+    /// Events in the order they happened: every event, or those of one model (followed through
+    /// renames, and those of removed models that bore the name).
+    Expected<std::vector<CatalogEvent>> history(const QString &name = {}) const;
+
+    /// Events of one version of a model.
+    Expected<std::vector<CatalogEvent>> versionHistory(const QString &name, int version) const;
+
+    /// Which version `alias` of `name` pointed to at `when`, from the event log; nullopt when it
+    /// pointed nowhere.
+    Expected<std::optional<int>> aliasAt(const QString &name, const QString &alias,
+                                         const QDateTime &when) const;
+
+private:
+    struct Impl;
+    explicit Catalog(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace mb

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "core/cli/model_source.h"
+
+#include "core/catalog/catalog.h"
+
+#include <QCommandLineParser>
+
+#include <set>
+
+namespace mb::cli {
+
+Expected<LoadedModel> openModel(const QString &reference, const QString &dbPath)
+{
+    const QLatin1String prefix("catalog:");
+    if (!reference.startsWith(prefix))
+        return loadModelFile(reference);
+    auto ref = ModelRef::parse(reference.mid(prefix.size()));
+    if (!ref)
+        return std::unexpected(ref.error());
+    auto catalog = Catalog::open(dbPath);
+    if (!catalog)
+        return std::unexpected(catalog.error());
+    auto bytes = catalog->bytes(*ref);  // checksum verified
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    return decodeModelFile(*bytes, reference);
+}
+
+void addFormatOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("Archive kind of the model file: binary (default, fastest), text or xml."),
+                      QStringLiteral("binary|text|xml"), QStringLiteral("binary")});
+}
+
+Expected<ArchiveKind> formatFrom(const QCommandLineParser &parser)
+{
+    const QString name = parser.value(QStringLiteral("format"));
+    if (auto kind = archiveKindFromName(name.toStdString()))
+        return *kind;
+    return fail(ErrorCode::Usage, "--format must be binary, text or xml, not '" + name.toStdString() + "'");
+}
+
+ScoreColumnNames scoreColumnNames(const Dataset &input, const std::vector<std::string> &classes)
+{
+    std::set<std::string> taken;
+    for (const Column &c : input.columns())
+        taken.insert(c.name());
+    auto unique = [&taken](const std::string &base) {
+        std::string name = base;
+        for (int n = 2; taken.contains(name); ++n)
+            name = base + "_" + std::to_string(n);
+        taken.insert(name);
+        return name;
+    };
+    ScoreColumnNames names;
+    names.predicted = unique("predicted");
+    for (const std::string &c : classes)
+        names.probabilities.push_back(unique("p_" + c));
+    return names;
+}
+
+} // namespace mb::cli

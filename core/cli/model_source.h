@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/base/error.h"
+#include "core/model/model_file.h"
+
+#include <QString>
+
+class QCommandLineParser;
+
+namespace mb::cli {
+
+/// Opens the MODEL argument of a verb: a model file path (any archive kind), or
+/// "catalog:NAME[:VERSION|@ALIAS]" from the catalog at `dbPath` (empty: the default catalog).
+Expected<LoadedModel> openModel(const QString &reference, const QString &dbPath = {});
+
+/// Adds --format binary|text|xml to a parser, and reads it back.
+void addFormatOption(QCommandLineParser &parser);
+Expected<ArchiveKind> formatFrom(const QCommandLineParser &parser);
+
+/// The column names a scored file gets: "predicted" and "p_<class>", each suffixed ("_2",
+/// "_3", ...) when the input already has a column of that name.
+struct ScoreColumnNames {
+    std::string predicted;
+    std::vector<std::string> probabilities;
+};
+ScoreColumnNames scoreColumnNames(const Dataset &input, const std::vector<std::string> &classes);
+
+} // namespace mb::cli

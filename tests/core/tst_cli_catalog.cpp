@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: MIT
+// Runs the real modelbench-cli binary: the catalog verbs, train --register, and predict and
+// evaluate with catalog: references.
+#include "core/io/dataset_loader.h"
+#include "core/ml/model.h"
+#include "core/model/model_file.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace mb;
+
+class TestCliCatalog : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    QTemporaryDir m_dir;
+    QString m_nb; // accuracy 0.9, binary
+    QString m_nbText; // accuracy 0.8, text archive
+    QString m_iris = QStringLiteral(MB_SHARED_DATASETS_DIR "/iris.csv");
+    int m_serial = 0;
+
+    /// Every run gets its own XDG_DATA_HOME, so that no test ever touches a real user catalog.
+    Run cli(const QStringList &args, const QString &xdgDataHome = {})
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"),
+                   xdgDataHome.isEmpty() ? m_dir.filePath(QStringLiteral("xdg-unused"))
+                                         : xdgDataHome);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(MB_CLI_PATH), args);
+        if (!p.waitForFinished(120000))
+            return {};
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    QString freshDb()
+    {
+        return m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(++m_serial));
+    }
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(path));
+        f.write(bytes);
+        return path;
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    static QByteArray modelBytes(double accuracy, ArchiveKind kind)
+    {
+        auto iris = loadDataset(QStringLiteral("sample:iris.csv"));
+        if (!iris)
+            qFatal("iris: %s", iris.error().message.c_str());
+        FitControl control;
+        control.threads = 1;
+        auto model = Model::train(*iris, {}, "nb", {}, control);
+        if (!model)
+            qFatal("training nb failed: %s", model.error().message.c_str());
+        model->setMetrics({{"accuracy", accuracy}});
+        auto bytes = encodeModelFile(*model, kind);
+        if (!bytes)
+            qFatal("encoding failed: %s", bytes.error().message.c_str());
+        return *bytes;
+    }
+
+    /// Adds a model file to `db` and checks the CLI said so.
+    void add(const QString &db, const QString &model, const QString &name,
+             const QStringList &extra = {})
+    {
+        const Run r
+            = cli(QStringList {"catalog", "--db", db, "add", model, "--name", name} + extra);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    static QStringList eventsOf(const QJsonArray &history, const QString &kind)
+    {
+        QStringList details;
+        for (const QJsonValue &e : history) {
+            if (e.toObject().value(QStringLiteral("event")).toString() == kind)
+                details << e.toObject().value(QStringLiteral("detail")).toString();
+        }
+        return details;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_nb = write(QStringLiteral("nb.mbm"), modelBytes(0.9, ArchiveKind::Binary));
+        m_nbText = write(QStringLiteral("nb-text.mbm"), modelBytes(0.8, ArchiveKind::Text));
+    }
+
+    void addListShowAndExport()
+    {
+        const QString db = freshDb();
+        Run r = cli({"catalog", "--db", db, "add", m_nb, "--name", "churn", "--tag", "baseline",
+                     "--description", "# Churn\nFirst model."});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith("registered churn:1 (sha256 "), r.out.constData());
+        // --db may also come after the sub-verb.
+        r = cli({"catalog", "add", m_nbText, "--name", "churn", "--db", db});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("registered churn:2"));
+
+        r = cli({"catalog", "--db", db, "list", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(list.size(), 2);
+        const QJsonObject first = list.at(0).toObject();
+        for (const char *key : {"name", "version", "algo", "created", "size", "checksum", "tags",
+                                "aliases", "metrics", "dataset", "rows", "registered", "classes"})
+            QVERIFY2(first.contains(QLatin1String(key)), key);
+        QCOMPARE(first.value("name").toString(), QStringLiteral("churn"));
+        QCOMPARE(first.value("version").toInt(), 1);
+        QCOMPARE(first.value("algo").toString(), QStringLiteral("nb"));
+        QCOMPARE(first.value("size").toInteger(), readFile(m_nb).size());
+        QVERIFY(first.value("checksum").toString().startsWith(QStringLiteral("sha256:")));
+        QCOMPARE(first.value("tags").toArray(), QJsonArray {QStringLiteral("baseline")});
+        QCOMPARE(first.value("metrics").toObject().value("accuracy").toDouble(), 0.9);
+        QCOMPARE(first.value("rows").toInt(), 150);
+        QCOMPARE(first.value("classes").toArray().size(), 3);
+
+        const QString out = m_dir.filePath(QStringLiteral("exported.mbm"));
+        r = cli({"catalog", "--db", db, "export", "churn:1", "--out", out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(readFile(out), readFile(m_nb));
+        r = cli({"catalog", "--db", db, "export", "churn", "--out", out}); // latest
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(readFile(out), readFile(m_nbText));
+
+        r = cli({"catalog", "--db", db, "show", "churn:1", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(shown.value("description").toString(), QStringLiteral("# Churn\nFirst model."));
+        QCOMPARE(shown.value("events").toArray().size(), 2); // registered, tagged
+        QCOMPARE(shown.value("events").toArray().at(0).toObject().value("event").toString(),
+                 QStringLiteral("registered"));
+
+        r = cli({"catalog", "--db", db, "show", "churn"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("model        churn:2"));
+        QVERIFY(r.out.contains("learner      nb"));
+    }
+
+    void listSortsFiltersAndAlignsItsTable()
+    {
+        const QString db = freshDb();
+        add(db, m_nbText, QStringLiteral("b-model"), {"--tag", "eu"});
+        add(db, m_nb, QStringLiteral("a-model"));
+        add(db, m_nb, QStringLiteral("a-model"), {"--tag", "eu"});
+
+        auto order = [this, &db](const QStringList &options) {
+            const Run r = cli(QStringList {"catalog", "--db", db, "list", "--json"} + options);
+            QStringList refs;
+            for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+                refs << QStringLiteral("%1:%2")
+                            .arg(v.toObject().value("name").toString())
+                            .arg(v.toObject().value("version").toInt());
+            return refs;
+        };
+        QCOMPARE(order({}), (QStringList {"a-model:1", "a-model:2", "b-model:1"}));
+        QCOMPARE(order({"--sort", "accuracy"}).last(), QStringLiteral("b-model:1"));
+        QCOMPARE(order({"--sort", "size"}).first(), QStringLiteral("b-model:1"));
+        QCOMPARE(order({"--tag", "eu"}), (QStringList {"a-model:2", "b-model:1"}));
+        QCOMPARE(order({"--name", "b-model"}), QStringList {"b-model:1"});
+
+        Run r = cli({"catalog", "--db", db, "list", "--sort", "colour"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("name, version, created, accuracy, size"), r.err.constData());
+
+        r = cli({"catalog", "--db", db, "list"});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines[0].startsWith("NAME"));
+        const qsizetype column = lines[0].indexOf("VERSION");
+        const qsizetype algo = lines[0].indexOf("ALGO");
+        for (const QByteArray &line : lines.mid(1)) {
+            QVERIFY(line.at(column - 1) == ' ' && line.at(column) != ' ');
+            QCOMPARE(line.mid(algo, 2), QByteArray("nb"));
+        }
+    }
+
+    void aliasesTagsRenameRemoveAndHistory()
+    {
+        const QString db = freshDb();
+        add(db, m_nb, QStringLiteral("churn"));
+        add(db, m_nbText, QStringLiteral("churn"));
+        QCOMPARE(cli({"catalog", "--db", db, "alias", "churn:1", "production"}).exitCode, 0);
+        QCOMPARE(cli({"catalog", "--db", db, "alias", "churn:2", "production"}).exitCode, 0);
+        Run r = cli({"catalog", "--db", db, "alias", "churn", "production"});
+        QCOMPARE(r.exitCode, 2); // which version?
+        QCOMPARE(cli({"catalog", "--db", db, "tag", "churn:1", "reviewed"}).exitCode, 0);
+        QCOMPARE(cli({"catalog", "--db", db, "tag", "churn", "candidate"}).exitCode, 0);
+        QCOMPARE(cli({"catalog", "--db", db, "untag", "churn", "candidate"}).exitCode, 0);
+        r = cli({"catalog", "--db", db, "untag", "churn", "candidate"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("has no tag 'candidate'"));
+
+        const QString out = m_dir.filePath(QStringLiteral("prod.mbm"));
+        QCOMPARE(cli({"catalog", "--db", db, "export", "churn@production", "--out", out}).exitCode,
+                 0);
+        QCOMPARE(readFile(out), readFile(m_nbText));
+
+        QCOMPARE(cli({"catalog", "--db", db, "rename", "churn", "churn-eu"}).exitCode, 0);
+        r = cli({"catalog", "--db", db, "history", "churn-eu", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray history = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(eventsOf(history, QStringLiteral("alias_moved")),
+                 (QStringList {"production: none -> 1", "production: 1 -> 2"}));
+        QCOMPARE(eventsOf(history, QStringLiteral("renamed")), QStringList {"churn -> churn-eu"});
+        const QJsonObject firstEvent = history.at(0).toObject();
+        for (const char *key : {"time", "event", "name", "version", "detail"})
+            QVERIFY2(firstEvent.contains(QLatin1String(key)), key);
+        QVERIFY(QDateTime::fromString(firstEvent.value("time").toString(), Qt::ISODateWithMs)
+                    .isValid());
+
+        r = cli({"catalog", "--db", db, "remove", "churn-eu:1"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("removed churn-eu:1\n"));
+        r = cli({"catalog", "--db", db, "remove", "churn-eu"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("removed churn-eu (versions: 2)\n"));
+        r = cli({"catalog", "--db", db, "list", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
+        add(db, m_nb, QStringLiteral("churn-eu"));
+        r = cli({"catalog", "--db", db, "list", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().at(0).toObject().value("version").toInt(),
+                 3);
+
+        r = cli({"catalog", "--db", db, "history"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("registered"));
+        QVERIFY(r.out.contains("churn-eu:2"));
+    }
+
+    void badInputAndUsageGiveTheirExitCodes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no sub-verb") << QStringList {"catalog"} << 2 << "no sub-verb";
+        QTest::newRow("unknown sub-verb")
+            << QStringList {"catalog", "frobnicate"} << 2 << "unknown sub-verb";
+        QTest::newRow("add without --name")
+            << QStringList {"catalog", "add", "x.mbm"} << 2 << "--name is required";
+        QTest::newRow("name with a colon")
+            << QStringList {"catalog", "add", "x.mbm", "--name", "a:b"} << 2 << "contains ':'";
+        QTest::newRow("bad tag") << QStringList {"catalog", "add",   "x.mbm",    "--name",
+                                                 "a",       "--tag", "no spaces"}
+                                 << 2 << "may use only";
+        QTest::newRow("bad reference")
+            << QStringList {"catalog", "show", "churn:x"} << 2 << "whole number";
+        QTest::newRow("export without --out")
+            << QStringList {"catalog", "export", "churn"} << 2 << "--out is required";
+        QTest::newRow("remove by alias")
+            << QStringList {"catalog", "remove", "churn@production"} << 2 << "by number";
+        QTest::newRow("model file missing")
+            << QStringList {"catalog", "add", "/nonexistent/x.mbm", "--name", "a"} << 1
+            << "cannot read";
+        QTest::newRow("unknown model")
+            << QStringList {"catalog", "show", "nobody"} << 1 << "no model named 'nobody'";
+        QTest::newRow("unknown version")
+            << QStringList {"catalog", "export", "churn:9", "--out", "/tmp/never.mbm"} << 1
+            << "has no version 9 (it has 1)";
+    }
+
+    void badInputAndUsageGiveTheirExitCodes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString db = freshDb();
+        add(db, m_nb, QStringLiteral("churn"));
+        const Run r = cli(args + QStringList {"--db", db});
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1); // one line
+    }
+
+    void badFilesAreClearErrors()
+    {
+        Run r = cli({"catalog", "--db", m_iris, "list"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("not a ModelBench catalog (not an SQLite database)"),
+                 r.err.constData());
+        QVERIFY(r.err.contains("iris.csv"));
+
+        r = cli(
+            {"catalog", "--db", m_dir.filePath(QStringLiteral("missing/folder/c.sqlite")), "list"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("does not exist"), r.err.constData());
+
+        const QString db = freshDb();
+        r = cli({"catalog", "--db", db, "add", m_iris, "--name", "x"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("iris.csv"), r.err.constData()); // the model file's own message
+    }
+
+    void everySubVerbHasHelp_data()
+    {
+        QTest::addColumn<QString>("sub");
+        for (const char *sub : {"list", "add", "show", "export", "alias", "tag", "untag", "rename",
+                                "remove", "history"})
+            QTest::newRow(sub) << QString::fromLatin1(sub);
+    }
+
+    void everySubVerbHasHelp()
+    {
+        QFETCH(QString, sub);
+        const Run r = cli({"catalog", sub, "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("modelbench-cli catalog " + sub.toUtf8()), r.out.constData());
+        QVERIFY(r.out.contains("--db"));
+    }
+
+    void catalogHelpListsSubVerbs()
+    {
+        const Run r = cli({"catalog", "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("history [NAME] [--json]"));
+        QVERIFY(cli({"--help"}).out.contains("catalog"));
+    }
+
+    void defaultCatalogHonoursXdgDataHome()
+    {
+        const QString xdg = m_dir.filePath(QStringLiteral("xdg-home"));
+        const Run r = cli({"catalog", "add", m_nb, "--name", "churn"}, xdg);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QFileInfo::exists(xdg + QStringLiteral("/ModelBench/ModelBench/catalog.sqlite")));
+        QCOMPARE(
+            QJsonDocument::fromJson(cli({"catalog", "list", "--json"}, xdg).out).array().size(), 1);
+    }
+
+    void trainRegistersAndPredictReadsFromTheCatalog()
+    {
+        const QString db = freshDb();
+        const QString saved = m_dir.filePath(QStringLiteral("trained.mbm"));
+        Run r = cli({"train", m_iris, "--algo", "nb", "--out", saved, "--register", "iris-nb",
+                     "--db", db, "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject registered
+            = QJsonDocument::fromJson(r.out).object().value("registered").toObject();
+        QCOMPARE(registered.value("name").toString(), QStringLiteral("iris-nb"));
+        QCOMPARE(registered.value("version").toInt(), 1);
+        // Without --out the model is encoded in memory and registered all the same.
+        r = cli({"train", m_iris, "--algo", "nb", "--register", "iris-nb", "--db", db});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("registered iris-nb:2"));
+
+        const QString exported = m_dir.filePath(QStringLiteral("from-catalog.mbm"));
+        QCOMPARE(cli({"catalog", "--db", db, "export", "iris-nb:1", "--out", exported}).exitCode,
+                 0);
+        QCOMPARE(readFile(exported), readFile(saved));
+
+        QCOMPARE(cli({"catalog", "--db", db, "alias", "iris-nb:1", "production"}).exitCode, 0);
+        r = cli({"predict", "catalog:iris-nb@production", m_iris, "--db", db, "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value("rows").toInt(), 150);
+        r = cli({"evaluate", "catalog:iris-nb:2", m_iris, "--db", db, "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QJsonDocument::fromJson(r.out)
+                    .object()
+                    .value("metrics")
+                    .toObject()
+                    .value("accuracy")
+                    .toDouble()
+                > 0.9);
+        r = cli({"predict", "catalog:nobody", m_iris, "--db", db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("no model named 'nobody'"));
+
+        r = cli({"train", m_iris, "--algo", "nb", "--register", "bad:name", "--db", db});
+        QCOMPARE(r.exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCatalog)
+#include "tst_cli_catalog.moc"

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// The real modelbench-cli binary: train, info, convert, predict and evaluate.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestCliModel : public QObject
+{
+    Q_OBJECT
+
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    QTemporaryDir m_dir;
+    const QString m_iris = QStringLiteral(MB_SHARED_DATASETS_DIR "/iris.csv");
+
+    static Run cli(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(MB_CLI_PATH), args);
+        if (!p.waitForFinished(300000))
+            return {};
+        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    }
+
+    static QJsonObject json(const Run &r) { return QJsonDocument::fromJson(r.out).object(); }
+
+private Q_SLOTS:
+    void trainReportsEveryDocumentedField()
+    {
+        const Run r = cli({"train", m_iris, "--algo", "tree", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = json(r);
+        for (const char *key : {"algo", "params", "rows", "features", "classes", "load_seconds", "fit_seconds",
+                                "predict_seconds", "metrics", "confusion_matrix"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        for (const char *key : {"accuracy", "balanced_accuracy", "macro_f1", "log_loss", "roc_auc"})
+            QVERIFY2(o.value("metrics").toObject().contains(QLatin1String(key)), key);
+        QCOMPARE(o.value("rows").toInt(), 150);
+        QCOMPARE(o.value("features").toInt(), 4);
+        QCOMPARE(o.value("classes").toArray().size(), 3);
+        QCOMPARE(o.value("params").toObject().value("prune").toString(), QStringLiteral("cv"));
+        // Default scheme: a stratified 25% holdout, so 38 or so test rows, all in the matrix.
+        int counted = 0;
+        for (const QJsonValue &row : o.value("confusion_matrix").toArray())
+            for (const QJsonValue &n : row.toArray())
+                counted += n.toInt();
+        QCOMPARE(counted, o.value("metrics").toObject().value("rows").toInt());
+        QVERIFY(counted > 30 && counted < 45);
+        QVERIFY(o.value("metrics").toObject().value("accuracy").toDouble() > 0.85);
+    }
+
+    void crossValidationListsEachFold()
+    {
+        const Run r = cli({"train", m_iris, "--algo", "nb", "--cv", "5", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray folds = json(r).value("folds").toArray();
+        QCOMPARE(folds.size(), 5);
+        double sum = 0;
+        for (const QJsonValue &f : folds)
+            sum += f.toObject().value("accuracy").toDouble();
+        QVERIFY(qAbs(sum / 5 - json(r).value("metrics").toObject().value("accuracy").toDouble()) < 1e-12);
+    }
+
+    void aSavedModelPredictsLikeTheTrainedOne()
+    {
+        const QString model = m_dir.filePath("iris.mbm");
+        Run r = cli({"train", m_iris, "--algo", "logreg", "--out", model, "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        r = cli({"info", model, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject info = json(r);
+        for (const char *key : {"format_version", "algo", "archive", "features", "classes", "recipe", "metrics",
+                                "created", "app_version", "payload_bytes", "checksum"})
+            QVERIFY2(info.contains(QLatin1String(key)), key);
+        QCOMPARE(info.value("algo").toString(), QStringLiteral("logreg"));
+        QCOMPARE(info.value("archive").toString(), QStringLiteral("binary"));
+        const QJsonObject recipe = info.value("recipe").toObject();
+        QCOMPARE(recipe.value("dataset").toString(), QStringLiteral("iris"));
+        QCOMPARE(recipe.value("validation").toString(), QStringLiteral("holdout 0.25"));
+        const QJsonObject sepal = info.value("features").toArray().at(0).toObject();
+        QCOMPARE(sepal.value("type").toString(), QStringLiteral("numeric"));
+        QVERIFY(sepal.contains("median"));
+
+        const QString xml = m_dir.filePath("iris.xml.mbm");
+        QCOMPARE(cli({"convert", model, "--format", "xml", "--out", xml}).exitCode, 0);
+        const Run a = cli({"predict", model, m_iris, "--proba"});
+        const Run b = cli({"predict", xml, m_iris, "--proba"});
+        QCOMPARE(a.exitCode, 0);
+        QCOMPARE(a.out, b.out);  // identical CSV, digit for digit
+        const QList<QByteArray> lines = a.out.split('\n');
+        QCOMPARE(lines.at(0), QByteArray("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,species,"
+                                         "predicted,p_setosa,p_versicolor,p_virginica"));
+        QCOMPARE(lines.size(), 152);  // header, 150 rows, final newline
+        const QList<QByteArray> first = lines.at(1).split(',');
+        QCOMPARE(first.at(5), QByteArray("setosa"));
+        const double total = first.at(6).toDouble() + first.at(7).toDouble() + first.at(8).toDouble();
+        QVERIFY(qAbs(total - 1) < 1e-12);
+
+        r = cli({"evaluate", xml, m_iris, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(json(r).value("metrics").toObject().value("accuracy").toDouble() > 0.9);
+
+        r = cli({"predict", model, m_iris, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject counts = json(r).value("predicted_counts").toObject();
+        QCOMPARE(counts.value("setosa").toInt() + counts.value("versicolor").toInt() + counts.value("virginica").toInt(), 150);
+    }
+
+    void scoreColumnsAreSuffixedWhenTaken()
+    {
+        const QString model = m_dir.filePath("nb.mbm");
+        QCOMPARE(cli({"train", m_iris, "--algo", "nb", "--out", model}).exitCode, 0);
+        QFile data(m_dir.filePath("taken.csv"));
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,predicted\n5.1,3.5,1.4,0.2,x\n");
+        data.close();
+        const Run r = cli({"predict", model, data.fileName(), "--proba"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,predicted,predicted_2,p_setosa"));
+    }
+
+    void mistakesAreRefusedBeforeAnyWork_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no algo") << QStringList{"train", m_iris} << 2 << "--algo is required";
+        QTest::newRow("unknown algo") << QStringList{"train", m_iris, "--algo", "svm"} << 2 << "unknown learner 'svm'";
+        QTest::newRow("unknown parameter") << QStringList{"train", m_iris, "--algo", "tree", "--param", "depth=3"} << 2 << "valid parameters";
+        QTest::newRow("parameter out of range") << QStringList{"train", m_iris, "--algo", "knn", "--param", "n_neighbors=0"} << 2 << "n_neighbors";
+        QTest::newRow("two schemes") << QStringList{"train", m_iris, "--algo", "nb", "--cv", "5", "--holdout", "0.2"} << 2 << "choose one";
+        QTest::newRow("bad fraction") << QStringList{"train", m_iris, "--algo", "nb", "--holdout", "1.5"} << 2 << "--holdout";
+        QTest::newRow("bad format") << QStringList{"train", m_iris, "--algo", "nb", "--format", "pickle"} << 2 << "--format";
+        QTest::newRow("single class data") << QStringList{"train", QStringLiteral(MB_TEST_DATA_DIR "/one_class.csv"), "--algo", "nb"} << 1 << "only one class";
+        QTest::newRow("model file missing") << QStringList{"predict", m_dir.filePath("none.mbm"), m_iris} << 1 << "does not exist";
+        QTest::newRow("data is not a model") << QStringList{"info", m_iris} << 1 << "not a ModelBench model file";
+        QTest::newRow("convert without format") << QStringList{"convert", m_iris} << 2 << "--format and --out are required";
+    }
+
+    void mistakesAreRefusedBeforeAnyWork()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        const Run r = cli(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliModel)
+#include "tst_cli_model.moc"
