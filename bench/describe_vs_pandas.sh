@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
 scripts/install-deps.sh --bench
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)" --target modelbench-cli >/dev/null
+build_dir=${MB_BUILD_DIR:-build}
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build_dir" -j"$(nproc)" --target modelbench-cli >/dev/null
 
 out=bench/out
 data=$out/synth_1m_50.csv
@@ -26,7 +27,7 @@ measure() {  # prints "seconds peak_kib cpu_seconds" of the command, median over
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 # Warm the page cache so both readers see the same conditions.
 cat "$data" >/dev/null
-read -r mb_s mb_kib mb_cpu < <(measure build/app/modelbench-cli describe "$data" --json)
+read -r mb_s mb_kib mb_cpu < <(measure "$build_dir/app/modelbench-cli" describe "$data" --json)
 read -r pd_s pd_kib pd_cpu < <(measure /usr/bin/python3 -c "import pandas as pd, sys; pd.read_csv(sys.argv[1])" "$data")
 read -r py_s py_kib py_cpu < <(measure /usr/bin/python3 -c "import pandas")
 

@@ -228,7 +228,7 @@ Expected<EvaluationResult> crossValidate(const Dataset &data, std::string_view a
         std::ranges::count_if(strata, [](std::int32_t s) { return s >= 0; }));
     const auto k = static_cast<std::size_t>(scheme.folds);
     if (labelled < k) {
-        return fail(ErrorCode::Data,
+        return fail(ErrorCode::Usage,
                     std::to_string(k) + "-fold cross-validation needs at least " + std::to_string(k)
                         + " rows with a target value; the data has " + std::to_string(labelled)
                         + ".");

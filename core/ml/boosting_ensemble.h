@@ -59,6 +59,8 @@ public:
     void serialize(Archive &ar, const unsigned int version);
 
 private:
+    /// addRow() for models with categorical splits: one tree at a time, branching.
+    void addRowWalking(std::span<const double> row, std::span<double> raw) const;
     /// Checks the stored arrays and derives the prediction layout from them.
     void rebuild();
     /// Checks tree `t` (the trees before it are done) and derives its kernel nodes.

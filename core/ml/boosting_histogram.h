@@ -81,8 +81,6 @@ public:
     void build(std::span<const std::uint32_t> rows, const GradientPair *gh, NodeHistogram &out,
                std::span<const std::uint32_t> knownCounts = {});
 
-    /// Threads for build() from now on.
-    void setThreads(int threads) { m_threads = threads > 1 ? threads : 1; }
 
     /// parentAndOut -= child, bin by bin: the sibling's histogram without a pass over its rows.
     void subtract(NodeHistogram &parentAndOut, const NodeHistogram &child) const;

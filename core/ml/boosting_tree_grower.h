@@ -71,9 +71,6 @@ public:
                        const BoostingTreeSettings &settings, int threads);
     ~BoostingTreeGrower();
 
-    /// Threads for the histograms of the next trees (the trees do not depend on it).
-    void setThreads(int threads) { m_histogram.setThreads(threads); }
-
     /// Grows one tree with gradients `gh` (indexed by row).
     void grow(const GradientPair *gh, GrownRegressionTree &tree);
 

@@ -7,7 +7,6 @@
 #include "core/model/archive_io.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -49,7 +48,7 @@ const std::vector<ParamSpec> kSpecs{
 constexpr std::size_t kAutoEarlyStoppingRows = 10000;
 // Rows per task when computing gradients and when predicting.
 constexpr std::size_t kGradientBlockRows = 16384;
-const std::size_t kPredictBlockRows = std::getenv("MB_PB") ? std::atoi(std::getenv("MB_PB")) : 256;
+constexpr std::size_t kPredictBlockRows = 1024;
 
 double number(std::span<const ParamValue> values, std::size_t i, double fallback)
 {
@@ -250,15 +249,15 @@ Expected<void> GradientBoosting::fit(const TrainingSet &data, const FitControl &
     settings.minSamplesLeaf = m_minSamplesLeaf;
     settings.l2 = m_l2;
     settings.learningRate = m_learningRate;
-    // With several trees per iteration, whole trees go to the threads in rounds (long tasks,
-    // no synchronisation inside a tree); a tree left over, like the single tree of a binary
-    // problem, builds its large histograms over row blocks on every thread. A tree's sums do
-    // not depend on how it was scheduled, so neither does the model.
-    const auto workers = static_cast<std::size_t>(threads);
-    const std::size_t inRounds = dims - dims % workers;
+    // With several trees per iteration, whole trees go to the threads (long tasks and a single
+    // wait per iteration, which matters on a busy machine where every wait for a thread can
+    // cost a scheduler slice); the single tree of a binary problem builds its large
+    // histograms over row blocks on every thread instead. A tree's sums do not depend on how
+    // it was scheduled, so neither does the model.
+    const std::size_t treeWorkers = std::min(dims, static_cast<std::size_t>(threads));
     std::vector<std::unique_ptr<BoostingTreeGrower>> growers;
-    for (std::size_t w = 0; w < std::min(workers, dims); ++w)
-        growers.push_back(std::make_unique<BoostingTreeGrower>(bins, trainRows, settings, 1));
+    for (std::size_t w = 0; w < treeWorkers; ++w)
+        growers.push_back(std::make_unique<BoostingTreeGrower>(bins, trainRows, settings, dims == 1 ? threads : 1));
     auto growTree = [&](std::size_t k, BoostingTreeGrower &grower) {
         GrownRegressionTree &tree = grown[k];
         grower.grow(gh.data() + k * n, tree);
@@ -290,14 +289,10 @@ Expected<void> GradientBoosting::fit(const TrainingSet &data, const FitControl &
             return fail(ErrorCode::Cancelled, "Training was cancelled.");
         }
         computeGradients();
-        parallelFor(inRounds, threads, [&](std::size_t k, int worker) {
+        parallelFor(dims, static_cast<int>(treeWorkers), [&](std::size_t k, int worker) {
             if (!control.stopRequested())
                 growTree(k, *growers[static_cast<std::size_t>(worker)]);
         });
-        growers[0]->setThreads(threads);
-        for (std::size_t k = inRounds; k < dims && !control.stopRequested(); ++k)
-            growTree(k, *growers[0]);
-        growers[0]->setThreads(1);
         if (control.stopRequested()) {
             m_trees.reset(0);
             return fail(ErrorCode::Cancelled, "Training was cancelled.");

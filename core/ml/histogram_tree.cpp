@@ -93,6 +93,7 @@ struct HistogramTreeGrower::Impl {
         int leftBin = 0;
         int rightBin = 0;
         bool categorical = false;
+        double margin = 0;  ///< see gap()
         CatMask cat{};
     };
 
@@ -109,6 +110,19 @@ struct HistogramTreeGrower::Impl {
         featOffset.resize(F + 1, 0);
         for (std::size_t f = 0; f < F; ++f)
             featOffset[f + 1] = featOffset[f] + static_cast<std::size_t>(bins.binCount(f)) * S;
+        featureRange.assign(F, 0.0);
+        for (std::size_t f = 0; f < F; ++f) {
+            if (bins.isCategorical(f))
+                continue;
+            double low = std::numeric_limits<double>::infinity(), high = -low;
+            for (int b = 0; b < bins.binCount(f); ++b) {
+                if (!std::isnan(bins.binLow(f, b))) {
+                    low = std::min(low, bins.binLow(f, b));
+                    high = std::max(high, bins.binHigh(f, b));
+                }
+            }
+            featureRange[f] = high > low && std::isfinite(high - low) ? high - low : 0.0;
+        }
         allList.resize(F);
         std::iota(allList.begin(), allList.end(), 0);
         total.resize(S);
@@ -127,6 +141,7 @@ struct HistogramTreeGrower::Impl {
     bool allFeatures = true;
     std::vector<std::size_t> featOffset;  // of each feature's histogram in a full slot
     std::vector<int> allList;
+    std::vector<double> featureRange;  // largest minus smallest training value (numeric)
 
     /// A row of the tree being grown with its label and weight: partitioned together, so that
     /// the hot loops read them in order instead of looking them up by row.
@@ -220,14 +235,38 @@ struct HistogramTreeGrower::Impl {
     void consider(const double *l, int feature, int leftBin, int rightBin)
     {
         const double s = scoreT<KC>(l);
-        if (best.feature < 0 || s > best.score) {
-            best.score = s;
-            best.feature = feature;
-            best.leftBin = leftBin;
-            best.rightBin = rightBin;
-            best.categorical = false;
-            std::copy(l, l + S, bestLeft.begin());
+        double margin = 0;
+        if (best.feature >= 0) {
+            const double tolerance = 1e-12 * std::max(std::abs(s), std::abs(best.score));
+            if (s < best.score - tolerance)
+                return;
+            if (s <= best.score + tolerance) {
+                // A tie (common on small data, where several features separate a node
+                // perfectly): keep the cut with the widest empty gap around it, relative to
+                // its feature's range, which generalises better than the first one found.
+                margin = gap(feature, leftBin, rightBin);
+                if (margin <= best.margin)
+                    return;
+            } else {
+                margin = -1;  // computed only if a tie needs it
+            }
         }
+        best.score = s;
+        best.margin = margin < 0 || best.feature < 0 ? gap(feature, leftBin, rightBin) : margin;
+        best.feature = feature;
+        best.leftBin = leftBin;
+        best.rightBin = rightBin;
+        best.categorical = false;
+        std::copy(l, l + S, bestLeft.begin());
+    }
+
+    /// The empty stretch between two bins, as a share of the feature's training range.
+    double gap(int feature, int leftBin, int rightBin) const
+    {
+        const auto f = static_cast<std::size_t>(feature);
+        const double range = featureRange[f];
+        const double width = bins.binLow(f, rightBin) - bins.binHigh(f, leftBin);
+        return range > 0 && std::isfinite(width) ? width / range : 0.0;
     }
 
     /// Calls fn(std::integral_constant<int, K>) for the usual small class counts (so that loops
@@ -437,9 +476,10 @@ struct HistogramTreeGrower::Impl {
     void considerSet(const double *l, int feature, const CatMask &leftLevels, const CatMask &presentLevels)
     {
         const double s = scoreT<0>(l);
-        if (best.feature >= 0 && s <= best.score)
+        if (best.feature >= 0 && s <= best.score + 1e-12 * std::max(std::abs(s), std::abs(best.score)))
             return;
         best.score = s;
+        best.margin = 0;
         best.feature = feature;
         best.categorical = true;
         // Levels absent at this node follow the heavier side (by weight), as most rows do.
