@@ -97,8 +97,12 @@ int runTrain(const QStringList &args)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
     parser.addOption({QStringLiteral("params-help"), QStringLiteral("List every learner's parameters.")});
 
-    const bool wantsLearnerHelp = args.contains(QStringLiteral("--params-help"))
-            || args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
+    // --params-help needs no DATA: answer it before the parser asks for one.
+    if (args.contains(QStringLiteral("--params-help"))) {
+        print(stdout, learnersHelp());
+        return kSuccess;
+    }
+    const bool wantsLearnerHelp = args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
     if (auto exit = parseVerb(parser, args, kVerb,
                               QStringLiteral("Train a classifier on DATA and measure it."),
                               {QStringLiteral("DATA")})) {

@@ -6,8 +6,6 @@
 #include "core/model/archive_io.h"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 
 namespace mb {
 
@@ -139,8 +137,8 @@ void BoostingEnsemble::deriveTree(std::size_t t)
     using archive::CorruptPayload;
     const std::int32_t begin = m_treeStart[t];
     const std::int32_t end = m_treeStart[t + 1];
-    if (end <= begin)
-        throw CorruptPayload("a boosted tree has no nodes");
+    if (begin < 0 || end <= begin || static_cast<std::size_t>(end) > m_feature.size())
+        throw CorruptPayload("a boosted tree has no nodes or lies outside the node arrays");
     const std::size_t sets = m_categoryBits.size() / kSetWords;
     m_nodes.resize(static_cast<std::size_t>(end));
     std::vector<std::int32_t> depth(static_cast<std::size_t>(end - begin), 0);
@@ -276,7 +274,20 @@ void BoostingEnsemble::addBlock(const FeatureMatrix &x, std::size_t begin, std::
             if (n.feature >= 0) {
                 const double *__restrict column = x.column(static_cast<std::size_t>(n.feature)).data() + begin;
                 const double threshold = n.threshold;
-                for (std::size_t j = first; j < last; ++j) {
+                std::size_t j = first;
+                for (; j + 2 <= last; j += 2) {  // two rows a turn: less loop control per row
+                    const std::uint16_t r0 = rows[j];
+                    const std::uint16_t r1 = rows[j + 1];
+                    const std::size_t right0 = column[r0] > threshold ? 1 : 0;
+                    const std::size_t right1 = column[r1] > threshold ? 1 : 0;
+                    rows[j - rightCount] = r0;
+                    right[rightCount] = r0;
+                    rightCount += right0;
+                    rows[j + 1 - rightCount] = r1;
+                    right[rightCount] = r1;
+                    rightCount += right1;
+                }
+                if (j < last) {
                     const std::uint16_t r = rows[j];
                     rows[j - rightCount] = r;
                     right[rightCount] = r;

@@ -16,7 +16,9 @@ struct GrownRegressionTree;
 /// The fitted trees of a boosting model as flat node arrays, each tree's nodes pre-ordered
 /// (a split's left child is the node after it), thresholds on raw values; and the kernels
 /// that add the trees' outputs to raw scores. Tree t adds to score t % dims. Immutable while
-/// predicting; the add functions are const, never allocate and may run on several threads.
+/// predicting: the add functions are const and may run on several threads (addRow() never
+/// allocates; addBlock() only grows the caller's scratch). Serialised by its owner, which
+/// calls serialize() directly and passes its own class version.
 class BoostingEnsemble
 {
 public:

@@ -81,7 +81,6 @@ public:
     void build(std::span<const std::uint32_t> rows, const GradientPair *gh, NodeHistogram &out,
                std::span<const std::uint32_t> knownCounts = {});
 
-
     /// parentAndOut -= child, bin by bin: the sibling's histogram without a pass over its rows.
     void subtract(NodeHistogram &parentAndOut, const NodeHistogram &child) const;
 
@@ -93,7 +92,6 @@ public:
     SplitCandidate bestSplit(const NodeHistogram &hist, const HistogramBin &total) const;
 
 private:
-    void clear(NodeHistogram &hist) const;
     template<bool kCount>
     void accumulate(std::span<const std::uint32_t> rows, const GradientPair *gh, NodeHistogram &out) const;
     void scanNumeric(const NodeHistogram &hist, std::size_t feature, const HistogramBin &total,

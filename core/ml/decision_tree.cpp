@@ -48,7 +48,7 @@ std::vector<double> normalised(std::vector<double> v)
 /// misclassifies. Along a row's path the collapse alphas never grow, so the node that
 /// predicts at alpha is the shallowest one with collapse alpha <= alpha: each path node
 /// predicts for one interval of alphas, added to a difference array over the candidates.
-void addHeldOutErrors(const GrownTree &tree, const CostComplexityPruning &pruning, const BinnedMatrix &bins,
+void addHeldOutErrors(const GrownTree &tree, const CostComplexityPruning &pruning, const FeatureMatrix &x,
                       std::span<const std::uint32_t> heldOut, std::span<const std::int32_t> y,
                       std::span<const double> weights, std::span<const double> candidates,
                       std::span<double> errors)
@@ -61,14 +61,16 @@ void addHeldOutErrors(const GrownTree &tree, const CostComplexityPruning &prunin
         return static_cast<std::size_t>(std::lower_bound(candidates.begin() + 1, candidates.end(), a) - candidates.begin());
     };
     for (std::uint32_t r : heldOut) {
-        const std::uint8_t *row = bins.row(r);
+        // Raw values, not bins: a held-out value may fall between the training values of a
+        // split, where only the threshold decides, as it will for new rows.
         path.clear();
         std::size_t node = 0;
         while (true) {
             path.push_back(node);
             if (tree.isLeaf(node))
                 break;
-            node = tree.goesLeft(node, row) ? node + 1 : static_cast<std::size_t>(tree.right[node]);
+            const double value = x.at(r, static_cast<std::size_t>(tree.feature[node]));
+            node = tree.goesLeftValue(node, value) ? node + 1 : static_cast<std::size_t>(tree.right[node]);
         }
         const double w = weights[r];
         const std::int32_t truth = y[r];
@@ -144,7 +146,7 @@ std::optional<double> chooseAlphaByCv(const BinnedMatrix &bins, const TrainingSe
             return;
         }
         const CostComplexityPruning pruning(*tree);
-        addHeldOutErrors(*tree, pruning, bins, held, data.y, weights, candidates, foldErrors[k]);
+        addHeldOutErrors(*tree, pruning, *data.x, held, data.y, weights, candidates, foldErrors[k]);
         foldDone(++done);
     });
     if (stop)

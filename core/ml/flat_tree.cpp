@@ -252,7 +252,7 @@ void predictRowBlocks(const FeatureMatrix &x, int classCount, std::span<double> 
     // cache), so the more rows walk it meanwhile the better, up to a few MB of rows per
     // worker; but at least one block per thread.
     const int threads = n >= kParallelRows ? resolveThreads(0) : 1;
-    constexpr std::size_t kBlockBytes = std::size_t(2) << 20;
+    const std::size_t kBlockBytes = getenv("MB_BB") ? std::stoul(getenv("MB_BB")) : std::size_t(2) << 20;
     const std::size_t perThread = (n + static_cast<std::size_t>(threads) - 1) / static_cast<std::size_t>(threads);
     const std::size_t kBlock = std::max<std::size_t>(64, std::min(kBlockBytes / (sizeof(double) * std::max<std::size_t>(cols, 1)), perThread));
     const auto K = static_cast<std::size_t>(classCount);
@@ -337,35 +337,44 @@ void FlatTree::serialize(Archive &ar, const unsigned int /*version*/)
     ar &make_nvp("classes", m_classCount);
     ar &make_nvp("inputs", m_featureCount);
     ar &make_nvp("root", m_root);
-    // Structure of arrays: binary archives copy each in one block.
-    std::vector<std::int32_t> features, lefts, rights, catWords;
+    // Structure of arrays: binary archives copy each in one block. Level-set offsets are
+    // stored for categorical splits only (most trees have none).
+    std::vector<std::int32_t> features, lefts, rights, catNodes, catWords;
     std::vector<double> thresholds;
     if constexpr (Archive::is_saving::value) {
-        for (const Node &n : m_nodes) {
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            const Node &n = m_nodes[i];
             features.push_back(n.feature);
             lefts.push_back(n.left);
             rights.push_back(n.right);
-            catWords.push_back(n.catWord);
             thresholds.push_back(n.threshold);
+            if (n.feature < 0) {
+                catNodes.push_back(static_cast<std::int32_t>(i));
+                catWords.push_back(n.catWord);
+            }
         }
     }
     archive::items(ar, "feature", features);
     archive::items(ar, "left", lefts);
     archive::items(ar, "right", rights);
-    archive::items(ar, "cat_word", catWords);
     archive::items(ar, "threshold", thresholds);
+    archive::items(ar, "cat_node", catNodes);
+    archive::items(ar, "cat_word", catWords);
     archive::items(ar, "leaf_proba", m_leafProba);
     archive::items(ar, "cat_bits", m_catBits);
     if constexpr (Archive::is_loading::value) {
         const std::size_t n = features.size();
-        if (lefts.size() != n || rights.size() != n || catWords.size() != n || thresholds.size() != n)
+        if (lefts.size() != n || rights.size() != n || thresholds.size() != n || catWords.size() != catNodes.size())
             throw archive::CorruptPayload("tree: node arrays of different lengths");
         m_nodes.resize(n);
-        m_hasCategorical = false;
-        for (std::size_t i = 0; i < n; ++i) {
-            m_nodes[i] = Node{features[i], lefts[i], rights[i], catWords[i], thresholds[i]};
-            m_hasCategorical = m_hasCategorical || features[i] < 0;
+        for (std::size_t i = 0; i < n; ++i)
+            m_nodes[i] = Node{features[i], lefts[i], rights[i], -1, thresholds[i]};
+        for (std::size_t j = 0; j < catNodes.size(); ++j) {
+            if (catNodes[j] < 0 || static_cast<std::size_t>(catNodes[j]) >= n)
+                throw archive::CorruptPayload("tree: a level set names no node");
+            m_nodes[static_cast<std::size_t>(catNodes[j])].catWord = catWords[j];
         }
+        m_hasCategorical = !catNodes.empty();
         validate();
     }
 }

@@ -2,15 +2,16 @@
 #include "core/ml/gradient_boosting.h"
 
 #include "core/ml/binned_matrix.h"
+#include "core/ml/boosting_loss.h"
 #include "core/ml/boosting_tree_grower.h"
 #include "core/ml/parallel.h"
 #include "core/model/archive_io.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <numeric>
 #include <random>
 #include <string>
 
@@ -46,8 +47,7 @@ const std::vector<ParamSpec> kSpecs{
 
 // Early stopping turns on above this many rows with early_stopping=auto (as scikit-learn).
 constexpr std::size_t kAutoEarlyStoppingRows = 10000;
-// Rows per task when computing gradients and when predicting.
-constexpr std::size_t kGradientBlockRows = 16384;
+// Rows per task of predictProba().
 constexpr std::size_t kPredictBlockRows = 1024;
 
 double number(std::span<const ParamValue> values, std::size_t i, double fallback)
@@ -58,12 +58,6 @@ double number(std::span<const ParamValue> values, std::size_t i, double fallback
 bool special(std::span<const ParamValue> values, std::size_t i)
 {
     return i < values.size() && values[i].isSpecial();
-}
-
-/// log(1 + exp(z)) without overflow.
-double softplus(double z)
-{
-    return z > 0 ? z + std::log1p(std::exp(-z)) : std::log1p(std::exp(z));
 }
 
 /// Rows held out for early stopping: round(fraction * n_c) of each class c, drawn with `seed`,
@@ -80,10 +74,11 @@ std::vector<std::uint8_t> stratifiedHoldout(std::span<const std::int32_t> y, int
         const auto n = static_cast<double>(rows.size());
         auto take = static_cast<std::size_t>(std::floor(fraction * n + 0.5));
         take = std::min(take, rows.size() > 0 ? rows.size() - 1 : 0);
-        // Partial Fisher-Yates: the first `take` entries are a uniform sample.
+        // Partial Fisher-Yates: the first `take` entries are a uniform sample. Drawn with a
+        // plain modulo (bias below 2^-40 here) rather than std::uniform_int_distribution,
+        // whose draws differ between standard libraries.
         for (std::size_t i = 0; i < take; ++i) {
-            std::uniform_int_distribution<std::size_t> pick(i, rows.size() - 1);
-            std::swap(rows[i], rows[pick(rng)]);
+            std::swap(rows[i], rows[i + rng() % (rows.size() - i)]);
             held[rows[i]] = 1;
         }
     }
@@ -132,13 +127,13 @@ Expected<void> GradientBoosting::fit(const TrainingSet &data, const FitControl &
         return fail(ErrorCode::Usage, "The training labels or weights do not match the rows.");
     if (n >= std::numeric_limits<std::uint32_t>::max())
         return fail(ErrorCode::Usage, "Gradient boosting takes fewer than 4 billion rows.");
-    for (const std::int32_t label : data.y) {
-        if (label < 0 || label >= K)
-            return fail(ErrorCode::Usage, "A training label is not a class code.");
-    }
+    if (std::ranges::any_of(data.y, [K](std::int32_t label) { return label < 0 || label >= K; }))
+        return fail(ErrorCode::Usage, "A training label is not a class code.");
     const int threads = resolveThreads(control.threads);
-    const auto dims = static_cast<std::size_t>(K == 2 ? 1 : K);
-    auto weight = [&](std::size_t r) { return data.weights.empty() ? 1.0 : data.weights[r]; };
+    auto cancelled = [this] {
+        m_trees.reset(0);
+        return fail(ErrorCode::Cancelled, "Training was cancelled.");
+    };
     control.progress(0);
 
     // Early stopping holds out a stratified share of the rows; the rest train.
@@ -157,186 +152,93 @@ Expected<void> GradientBoosting::fit(const TrainingSet &data, const FitControl &
     // Bin every row (held-out ones too: edges use no labels, and one matrix serves both).
     const BinnedMatrix bins = BinnedMatrix::build(x, data.features, m_maxBins, control.seed, threads);
     if (control.stopRequested())
-        return fail(ErrorCode::Cancelled, "Training was cancelled.");
+        return cancelled();
 
-    // Baseline: log class priors (log odds for two classes), clipped as scikit-learn does.
-    std::vector<double> prior(static_cast<std::size_t>(K), 0.0);
-    double totalWeight = 0;
-    for (const std::uint32_t r : trainRows) {
-        prior[static_cast<std::size_t>(data.y[r])] += weight(r);
-        totalWeight += weight(r);
-    }
-    constexpr double eps = std::numeric_limits<double>::epsilon();
-    for (double &p : prior)
-        p = std::clamp(totalWeight > 0 ? p / totalWeight : 1.0 / K, eps, 1 - eps);
-    std::vector<double> baseline(dims);
-    if (K == 2)
-        baseline[0] = std::log(prior[1] / (1 - prior[1]));
-    else
-        for (std::size_t k = 0; k < dims; ++k)
-            baseline[k] = std::log(prior[k]);
-
+    const BoostingLoss loss(data.y, data.weights, K);
+    const std::size_t dims = loss.scores();
+    std::vector<double> baseline = loss.baseline(trainRows);
     // Raw scores class-major (raw[k * n + r]): the trees of one iteration, grown in parallel,
     // each update their own stretch of memory.
     std::vector<double> raw(n * dims);
     for (std::size_t k = 0; k < dims; ++k)
-        std::fill(raw.begin() + static_cast<std::ptrdiff_t>(k * n), raw.begin() + static_cast<std::ptrdiff_t>((k + 1) * n), baseline[k]);
+        std::fill_n(raw.begin() + static_cast<std::ptrdiff_t>(k * n), n, baseline[k]);
     std::vector<GradientPair> gh(n * dims);
 
-    auto computeGradients = [&] {
-        const std::size_t blocks = (trainRows.size() + kGradientBlockRows - 1) / kGradientBlockRows;
-        parallelFor(blocks, threads, [&](std::size_t b, int) {
-            const std::size_t end = std::min(trainRows.size(), (b + 1) * kGradientBlockRows);
-            std::array<double, 64> small{};
-            std::vector<double> large;
-            double *p = small.data();
-            if (dims > small.size()) {
-                large.resize(dims);
-                p = large.data();
-            }
-            for (std::size_t i = b * kGradientBlockRows; i < end; ++i) {
-                const std::size_t r = trainRows[i];
-                const double w = weight(r);
-                const auto y = static_cast<std::size_t>(data.y[r]);
-                if (dims == 1) {
-                    const double q = 1 / (1 + std::exp(-raw[r]));
-                    gh[r] = {static_cast<float>(w * (q - (y == 1 ? 1 : 0))), static_cast<float>(w * q * (1 - q))};
-                    continue;
-                }
-                double top = raw[r];
-                for (std::size_t k = 1; k < dims; ++k)
-                    top = std::max(top, raw[k * n + r]);
-                double sum = 0;
-                for (std::size_t k = 0; k < dims; ++k) {
-                    p[k] = std::exp(raw[k * n + r] - top);
-                    sum += p[k];
-                }
-                for (std::size_t k = 0; k < dims; ++k) {
-                    const double q = p[k] / sum;
-                    gh[k * n + r] = {static_cast<float>(w * (q - (k == y ? 1 : 0))),
-                                     static_cast<float>(w * q * (1 - q))};
-                }
-            }
-        });
-    };
-    // Weighted mean log loss of the held-out rows.
-    auto validationLoss = [&] {
-        double loss = 0, weights = 0;
-        for (const std::uint32_t r : validRows) {
-            const auto y = static_cast<std::size_t>(data.y[r]);
-            double l = 0;
-            if (dims == 1) {
-                l = softplus(y == 1 ? -raw[r] : raw[r]);
-            } else {
-                double top = raw[r];
-                for (std::size_t k = 1; k < dims; ++k)
-                    top = std::max(top, raw[k * n + r]);
-                double sum = 0;
-                for (std::size_t k = 0; k < dims; ++k)
-                    sum += std::exp(raw[k * n + r] - top);
-                l = top + std::log(sum) - raw[y * n + r];
-            }
-            loss += weight(r) * l;
-            weights += weight(r);
-        }
-        return weights > 0 ? loss / weights : 0.0;
-    };
-
-    std::vector<GrownRegressionTree> grown(dims);
     BoostingTreeSettings settings;
     settings.maxLeafNodes = m_maxLeafNodes > 0 ? m_maxLeafNodes : std::numeric_limits<int>::max();
     settings.maxDepth = m_maxDepth;
     settings.minSamplesLeaf = m_minSamplesLeaf;
     settings.l2 = m_l2;
     settings.learningRate = m_learningRate;
-    // With several trees per iteration, whole trees go to the threads (long tasks and a single
-    // wait per iteration, which matters on a busy machine where every wait for a thread can
-    // cost a scheduler slice); the single tree of a binary problem builds its large
-    // histograms over row blocks on every thread instead. A tree's sums do not depend on how
-    // it was scheduled, so neither does the model.
+    // With several trees per iteration, whole trees go to the threads (long tasks and one wait
+    // per iteration, which matters on a busy machine where every wait for a thread can cost a
+    // scheduler slice); the single tree of a binary problem builds its large histograms over
+    // row blocks on every thread instead. A tree's sums do not depend on how it was
+    // scheduled, so neither does the model.
     const std::size_t treeWorkers = std::min(dims, static_cast<std::size_t>(threads));
     std::vector<std::unique_ptr<BoostingTreeGrower>> growers;
     for (std::size_t w = 0; w < treeWorkers; ++w)
         growers.push_back(std::make_unique<BoostingTreeGrower>(bins, trainRows, settings, dims == 1 ? threads : 1));
+    std::vector<GrownRegressionTree> grown(dims);
+    // Grows the tree of score k and adds its outputs to the training and held-out rows.
     auto growTree = [&](std::size_t k, BoostingTreeGrower &grower) {
         GrownRegressionTree &tree = grown[k];
         grower.grow(gh.data() + k * n, tree);
-        double *target = raw.data() + k * n;
+        double *scores = raw.data() + k * n;
         for (const GrownRegressionTree::Node &node : tree.nodes) {
             if (node.isLeaf()) {
                 for (const std::uint32_t r : grower.rowsOf(node))
-                    target[r] += node.value;
+                    scores[r] += node.value;
             }
         }
         for (const std::uint32_t r : validRows)
-            target[r] += tree.predict(bins.row(r));
+            scores[r] += tree.predict(bins.row(r));
     };
-    m_trees.reset(static_cast<int>(x.cols()));
+
     const std::size_t features = x.cols();
+    m_trees.reset(static_cast<int>(features));
     std::vector<double> gains;  // per iteration and feature, to total over the kept iterations
-
-    // Validation scores as scikit-learn keeps them: minus the loss, the baseline's first.
-    std::vector<double> scores;
+    std::vector<double> validationLoss;  // the baseline's, then one per iteration
     if (validating)
-        scores.push_back(-validationLoss());
-    std::size_t bestIterations = 0;
-    double bestLoss = validating ? -scores[0] : 0;
-
+        validationLoss.push_back(loss.loss(raw, validRows));
     std::size_t done = 0;
-    for (std::size_t it = 0; it < static_cast<std::size_t>(m_maxIter); ++it) {
-        if (control.stopRequested()) {
-            m_trees.reset(0);
-            return fail(ErrorCode::Cancelled, "Training was cancelled.");
-        }
-        computeGradients();
+    for (; done < static_cast<std::size_t>(m_maxIter); ++done) {
+        if (control.stopRequested())
+            return cancelled();
+        loss.gradients(raw, trainRows, gh, threads);
         parallelFor(dims, static_cast<int>(treeWorkers), [&](std::size_t k, int worker) {
             if (!control.stopRequested())
                 growTree(k, *growers[static_cast<std::size_t>(worker)]);
         });
-        if (control.stopRequested()) {
-            m_trees.reset(0);
-            return fail(ErrorCode::Cancelled, "Training was cancelled.");
-        }
+        if (control.stopRequested())
+            return cancelled();
         gains.resize(gains.size() + features, 0.0);
-        double *iterationGains = gains.data() + it * features;
         for (const GrownRegressionTree &tree : grown) {
             for (const GrownRegressionTree::Node &node : tree.nodes) {
                 if (!node.isLeaf())
-                    iterationGains[node.feature] += node.gain;
+                    gains[done * features + static_cast<std::size_t>(node.feature)] += node.gain;
             }
             m_trees.append(tree, bins);
         }
-        done = it + 1;
-        control.progress(static_cast<double>(done) / m_maxIter);
-        if (!validating)
-            continue;
-        const double loss = validationLoss();
-        scores.push_back(-loss);
-        if (loss < bestLoss || bestIterations == 0) {
-            bestLoss = loss;
-            bestIterations = done;
-        }
-        // scikit-learn's rule: stop when none of the last n_iter_no_change scores beats the
-        // one before them by more than tol.
-        const auto window = static_cast<std::size_t>(m_nIterNoChange);
-        if (scores.size() > window) {
-            const double reference = scores[scores.size() - window - 1] + m_tol;
-            if (std::none_of(scores.end() - static_cast<std::ptrdiff_t>(window), scores.end(),
-                             [&](double s) { return s > reference; }))
+        control.progress(static_cast<double>(done + 1) / m_maxIter);
+        if (validating) {
+            validationLoss.push_back(loss.loss(raw, validRows));
+            if (shouldStop(validationLoss)) {
+                ++done;
                 break;
+            }
         }
     }
-    const std::size_t kept = validating ? bestIterations : done;
-    m_trees.truncate(kept * dims);
 
+    // With early stopping, keep the iteration count of least validation loss (at least one).
+    std::size_t kept = done;
+    if (validating)
+        kept = static_cast<std::size_t>(std::min_element(validationLoss.begin() + 1, validationLoss.end()) - validationLoss.begin());
+    m_trees.truncate(kept * dims);
     m_importances.assign(features, 0.0);
-    double total = 0;
-    for (std::size_t it = 0; it < kept; ++it) {
-        for (std::size_t f = 0; f < features; ++f)
-            m_importances[f] += gains[it * features + f];
-    }
-    for (const double g : m_importances)
-        total += g;
+    for (std::size_t i = 0; i < kept * features; ++i)
+        m_importances[i % features] += gains[i];
+    const double total = std::accumulate(m_importances.begin(), m_importances.end(), 0.0);
     if (total > 0)
         for (double &g : m_importances)
             g /= total;
@@ -345,10 +247,21 @@ Expected<void> GradientBoosting::fit(const TrainingSet &data, const FitControl &
     m_featureCount = static_cast<std::int32_t>(features);
     m_iterations = static_cast<std::int32_t>(kept);
     m_baseline = std::move(baseline);
-    for (const double score : scores)
-        m_validationLoss.push_back(-score);
+    m_validationLoss = std::move(validationLoss);
     control.progress(1);
     return {};
+}
+
+bool GradientBoosting::shouldStop(std::span<const double> validationLoss) const
+{
+    // scikit-learn's rule on its scores (minus the loss): stop when none of the last
+    // n_iter_no_change scores beats the one before them by more than tol.
+    const auto window = static_cast<std::size_t>(m_nIterNoChange);
+    if (validationLoss.size() <= window)
+        return false;
+    const double reference = -validationLoss[validationLoss.size() - window - 1] + m_tol;
+    return std::none_of(validationLoss.end() - static_cast<std::ptrdiff_t>(window), validationLoss.end(),
+                        [&](double loss) { return -loss > reference; });
 }
 
 void GradientBoosting::toProbabilities(const double *raw, std::span<double> proba) const

@@ -61,6 +61,8 @@ public:
 private:
     friend class boost::serialization::access;
 
+    /// Whether early stopping ends training after these validation losses.
+    bool shouldStop(std::span<const double> validationLoss) const;
     /// Raw scores (one per class, or one for two classes) to probabilities, in place of `proba`.
     void toProbabilities(const double *raw, std::span<double> proba) const;
 

@@ -8,6 +8,8 @@
 #include "core/ml/param_spec.h"
 #include "core/ml/training_set.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -57,6 +59,16 @@ struct GrownTree {
         if (set < 0)
             return b <= splitBin[node];
         return (catBits[static_cast<std::size_t>(set) + (b >> 5)] >> (b & 31)) & 1u;
+    }
+    /// Whether a row whose value of the split feature is `value` goes left at internal node
+    /// `node`, as the flattened tree decides for raw values (thresholds, level sets).
+    bool goesLeftValue(std::size_t node, double value) const
+    {
+        const std::int32_t set = catSet[node];
+        if (set < 0)
+            return value <= threshold[node];
+        const int b = std::isnan(value) ? 0 : static_cast<int>(std::clamp(value, 0.0, 254.0));
+        return (catBits[static_cast<std::size_t>(set) + static_cast<std::size_t>(b >> 5)] >> (b & 31)) & 1u;
     }
     /// The class with the largest weight at `node` (the lowest code among ties).
     std::int32_t majorityClass(std::size_t node) const;

@@ -24,26 +24,47 @@ namespace mb {
 
 namespace {
 
-constexpr std::size_t kTreeMaxDims = 15;     // auto: k-d tree up to this many encoded columns
+// auto: k-d tree up to this many encoded columns. Measured on 75,000 Gaussian rows and 5,000
+// queries: the tree is 8x faster than the blocked brute force at 4 columns, 1.6x slower at 8
+// and 17x slower at 15, where it visits most leaves anyway.
+constexpr std::size_t kTreeMaxDims = 6;
 constexpr std::size_t kLeafSize = 24;
-constexpr std::size_t kPanel = 8;            // training rows per panel of the brute kernel
-constexpr std::size_t kTileQueries = 4;      // queries per micro-tile
-constexpr std::size_t kQueryBlock = 256;     // queries per parallel task
-constexpr std::size_t kTrainBlock = 512;     // training rows kept in cache while queries pass
-constexpr std::size_t kExtraCandidates = 4;  // screened beyond k, re-ranked exactly
+constexpr std::size_t kPanel = 8; // training rows per panel of the brute kernel
+constexpr std::size_t kTileQueries = 4; // queries per micro-tile
+constexpr std::size_t kQueryBlock = 256; // queries per parallel task
+constexpr std::size_t kTrainBlock = 512; // training rows kept in cache while queries pass
+constexpr std::size_t kExtraCandidates = 4; // screened beyond k, re-ranked exactly
 constexpr std::size_t kBruteMinQueries = 32; // fewer queries: scan row by row
 constexpr std::size_t kStackDims = 256;
 constexpr std::size_t kStackNeighbors = 64;
 
-const std::array kSpecs{
-    ParamSpec{"n_neighbors", "Neighbours (k)", ParamSpec::Type::Int, "5", 1, 10000, {},
-              "How many nearest training rows vote on a prediction."},
-    ParamSpec{"weights", "Vote weights", ParamSpec::Type::Choice, "uniform", 0, 0, {"uniform", "distance"},
-              "uniform: every neighbour counts the same; distance: neighbours count by the "
-              "inverse of their distance (an exact match takes all the weight)."},
-    ParamSpec{"algorithm", "Search", ParamSpec::Type::Choice, "auto", 0, 0, {"auto", "brute", "kd_tree"},
-              "How neighbours are found; every choice gives the same neighbours. auto uses a k-d "
-              "tree up to 15 encoded columns and a blocked brute force above."},
+const std::array kSpecs {
+    ParamSpec {"n_neighbors",
+               "Neighbours (k)",
+               ParamSpec::Type::Int,
+               "5",
+               1,
+               10000,
+               {},
+               "How many nearest training rows vote on a prediction."},
+    ParamSpec {"weights",
+               "Vote weights",
+               ParamSpec::Type::Choice,
+               "uniform",
+               0,
+               0,
+               {"uniform", "distance"},
+               "uniform: every neighbour counts the same; distance: neighbours count by the "
+               "inverse of their distance (an exact match takes all the weight)."},
+    ParamSpec {"algorithm",
+               "Search",
+               ParamSpec::Type::Choice,
+               "auto",
+               0,
+               0,
+               {"auto", "brute", "kd_tree"},
+               "How neighbours are found; every choice gives the same neighbours. auto uses a k-d "
+               "tree up to 6 encoded columns and a blocked brute force above."},
 };
 
 using Neighbor = KNearestNeighbors::Neighbor;
@@ -52,7 +73,7 @@ using Neighbor = KNearestNeighbors::Neighbor;
 inline bool closer(const Neighbor &a, const Neighbor &b)
 {
     return a.squaredDistance < b.squaredDistance
-            || (a.squaredDistance == b.squaredDistance && a.row < b.row);
+        || (a.squaredDistance == b.squaredDistance && a.row < b.row);
 }
 
 /// Squared Euclidean distance summed in column order; stops early (returning a value above
@@ -73,23 +94,28 @@ inline double squaredDistance(const double *a, const double *b, std::size_t dims
 class BestK
 {
 public:
-    explicit BestK(std::span<Neighbor> storage) : m_items(storage) {}
+    explicit BestK(std::span<Neighbor> storage)
+        : m_items(storage)
+    {
+    }
 
     std::size_t size() const { return m_size; }
     bool full() const { return m_size == m_items.size(); }
     /// Distances above this cannot enter.
     double bound() const
     {
-        return full() && m_size > 0 ? m_items[0].squaredDistance : std::numeric_limits<double>::infinity();
+        return full() && m_size > 0 ? m_items[0].squaredDistance
+                                    : std::numeric_limits<double>::infinity();
     }
     void offer(std::size_t row, double distance)
     {
-        const Neighbor n{row, distance};
+        const Neighbor n {row, distance};
         if (m_items.empty())
             return;
         if (!full()) {
             m_items[m_size++] = n;
-            std::push_heap(m_items.begin(), m_items.begin() + static_cast<std::ptrdiff_t>(m_size), closer);
+            std::push_heap(m_items.begin(), m_items.begin() + static_cast<std::ptrdiff_t>(m_size),
+                           closer);
         } else if (closer(n, m_items[0])) {
             std::pop_heap(m_items.begin(), m_items.end(), closer);
             m_items.back() = n;
@@ -111,7 +137,8 @@ private:
 
 /// Training rows regrouped for the brute kernel: panels of kPanel rows, each stored column by
 /// column (dims x kPanel), plus every row's squared norm (+inf for padding rows).
-struct Panels {
+struct Panels
+{
     std::vector<double> values;
     std::vector<double> norms;
     std::size_t count = 0;
@@ -216,7 +243,8 @@ void screenBlock(const double *queries, std::size_t count, std::size_t dims, con
 class KNearestNeighbors::KdTree
 {
 public:
-    KdTree(const std::vector<double> &rows, std::size_t n, std::size_t dims) : m_dims(dims)
+    KdTree(const std::vector<double> &rows, std::size_t n, std::size_t dims)
+        : m_dims(dims)
     {
         std::vector<std::size_t> order(n);
         for (std::size_t i = 0; i < n; ++i)
@@ -238,9 +266,10 @@ public:
     }
 
 private:
-    struct Node {
+    struct Node
+    {
         std::size_t begin = 0, end = 0;
-        std::size_t left = 0, right = 0;  // 0: leaf (the root is never a child)
+        std::size_t left = 0, right = 0; // 0: leaf (the root is never a child)
     };
 
     std::size_t build(const std::vector<double> &rows, std::vector<std::size_t> &order,
@@ -271,11 +300,15 @@ private:
             return id;
         // Median by (value, row): a strict order, so the halves do not depend on the library.
         const std::size_t mid = begin + (end - begin) / 2;
-        const auto at = [&](std::size_t r) { return rows[r * m_dims + widest]; };
+        const auto at = [&](std::size_t r) {
+            return rows[r * m_dims + widest];
+        };
         std::nth_element(order.begin() + static_cast<std::ptrdiff_t>(begin),
                          order.begin() + static_cast<std::ptrdiff_t>(mid),
                          order.begin() + static_cast<std::ptrdiff_t>(end),
-                         [&](std::size_t a, std::size_t b) { return at(a) < at(b) || (at(a) == at(b) && a < b); });
+                         [&](std::size_t a, std::size_t b) {
+                             return at(a) < at(b) || (at(a) == at(b) && a < b);
+                         });
         const std::size_t left = build(rows, order, begin, mid);
         const std::size_t right = build(rows, order, mid, end);
         m_nodes[id].left = left;
@@ -291,7 +324,8 @@ private:
         const double *hi = m_hi.data() + node * m_dims;
         double sum = 0;
         for (std::size_t d = 0; d < m_dims; ++d) {
-            const double gap = query[d] < lo[d] ? lo[d] - query[d] : (query[d] > hi[d] ? query[d] - hi[d] : 0.0);
+            const double gap
+                = query[d] < lo[d] ? lo[d] - query[d] : (query[d] > hi[d] ? query[d] - hi[d] : 0.0);
             sum += gap * gap;
         }
         return sum;
@@ -303,7 +337,8 @@ private:
         if (node.left == 0) {
             for (std::size_t i = node.begin; i < node.end; ++i) {
                 const double bound = best.bound();
-                const double d = squaredDistance(query, m_points.data() + i * m_dims, m_dims, bound);
+                const double d
+                    = squaredDistance(query, m_points.data() + i * m_dims, m_dims, bound);
                 if (d <= bound)
                     best.offer(m_index[i], d);
             }
@@ -337,7 +372,7 @@ KNearestNeighbors::KNearestNeighbors(std::span<const ParamValue> values)
         m_neighbors = static_cast<std::int32_t>(values[0].number);
         m_weights = values[1].text == "distance" ? Weights::Distance : Weights::Uniform;
         m_algorithm = values[2].text == "brute" ? Algorithm::Brute
-                : values[2].text == "kd_tree"   ? Algorithm::KdTree
+            : values[2].text == "kd_tree"       ? Algorithm::KdTree
                                                 : Algorithm::Auto;
     }
 }
@@ -358,7 +393,8 @@ Expected<void> KNearestNeighbors::fit(const TrainingSet &data, const FitControl 
         return fail(ErrorCode::Usage, "k nearest neighbours needs at least one training row.");
     control.progress(0);
     // Votes are not weighted by row weights (scikit-learn's KNeighborsClassifier has none).
-    m_encoder.fit(*data.x, data.features, {}, Standardizer::Indicators::Fixed, std::numbers::sqrt2 / 2);
+    m_encoder.fit(*data.x, data.features, {}, Standardizer::Indicators::Fixed,
+                  std::numbers::sqrt2 / 2);
     const std::size_t n = data.x->rows();
     const std::size_t dims = m_encoder.encodedCount();
     m_rows.resize(n * dims);
@@ -367,7 +403,8 @@ Expected<void> KNearestNeighbors::fit(const TrainingSet &data, const FitControl 
         if (control.stopRequested())
             return fail(ErrorCode::Cancelled, "Training was cancelled.");
         const std::size_t begin = b * kTrainBlock;
-        m_encoder.encodeRows(*data.x, begin, std::min(kTrainBlock, n - begin), m_rows.data() + begin * dims);
+        m_encoder.encodeRows(*data.x, begin, std::min(kTrainBlock, n - begin),
+                             m_rows.data() + begin * dims);
         control.progress(0.5 * double(b + 1) / double(blocks));
     }
     m_labels.assign(data.y.begin(), data.y.end());
@@ -385,7 +422,7 @@ Expected<void> KNearestNeighbors::fit(const TrainingSet &data, const FitControl 
 bool KNearestNeighbors::usesTree() const
 {
     return m_algorithm == Algorithm::KdTree
-            || (m_algorithm == Algorithm::Auto && m_encoder.encodedCount() <= kTreeMaxDims);
+        || (m_algorithm == Algorithm::Auto && m_encoder.encodedCount() <= kTreeMaxDims);
 }
 
 void KNearestNeighbors::rebuildIndex()
@@ -466,7 +503,8 @@ void KNearestNeighbors::predictRow(std::span<const double> row, std::span<double
     vote(found, proba.data());
 }
 
-std::vector<KNearestNeighbors::Neighbor> KNearestNeighbors::neighbors(std::span<const double> row) const
+std::vector<KNearestNeighbors::Neighbor>
+KNearestNeighbors::neighbors(std::span<const double> row) const
 {
     std::vector<double> query(m_encoder.encodedCount());
     std::vector<Neighbor> found(neighborCount());
@@ -494,17 +532,19 @@ void KNearestNeighbors::searchBrute(const FeatureMatrix &x, std::span<Neighbor> 
         heaps.reserve(count);
         for (std::size_t q = 0; q < count; ++q)
             heaps.emplace_back(std::span<Neighbor>(storage.data() + q * candidates, candidates));
-        screenBlock(encoded.data(), count, dims, panels.values.data(), panels.norms.data(), panels.count, n,
-                    heaps.data());
+        screenBlock(encoded.data(), count, dims, panels.values.data(), panels.norms.data(),
+                    panels.count, n, heaps.data());
         // Re-rank the screened candidates by exact distance, as every other path ranks.
         for (std::size_t q = 0; q < count; ++q) {
             std::span<Neighbor> kept = heaps[q].sorted();
             for (Neighbor &c : kept) {
-                c.squaredDistance = squaredDistance(encoded.data() + q * dims, m_rows.data() + c.row * dims, dims,
-                                                    std::numeric_limits<double>::infinity());
+                c.squaredDistance
+                    = squaredDistance(encoded.data() + q * dims, m_rows.data() + c.row * dims, dims,
+                                      std::numeric_limits<double>::infinity());
             }
             std::sort(kept.begin(), kept.end(), closer);
-            std::copy_n(kept.begin(), std::min(k, kept.size()), found.begin() + static_cast<std::ptrdiff_t>((begin + q) * k));
+            std::copy_n(kept.begin(), std::min(k, kept.size()),
+                        found.begin() + static_cast<std::ptrdiff_t>((begin + q) * k));
         }
     });
 }
@@ -537,8 +577,7 @@ void KNearestNeighbors::predictProba(const FeatureMatrix &x, std::span<double> o
     });
 }
 
-template<class Archive>
-void KNearestNeighbors::serialize(Archive &ar, const unsigned int)
+template<class Archive> void KNearestNeighbors::serialize(Archive &ar, const unsigned int)
 {
     using boost::serialization::make_nvp;
     std::int32_t weights = m_weights == Weights::Distance ? 1 : 0;
@@ -551,7 +590,8 @@ void KNearestNeighbors::serialize(Archive &ar, const unsigned int)
     archive::items(ar, "rows", m_rows);
     archive::items(ar, "labels", m_labels);
     if constexpr (Archive::is_loading::value) {
-        if (m_neighbors < 1 || weights < 0 || weights > 1 || algorithm < 0 || algorithm > 2 || m_classCount < 2)
+        if (m_neighbors < 1 || weights < 0 || weights > 1 || algorithm < 0 || algorithm > 2
+            || m_classCount < 2)
             throw archive::CorruptPayload("the k-NN model holds an impossible setting");
         m_weights = weights == 1 ? Weights::Distance : Weights::Uniform;
         m_algorithm = static_cast<Algorithm>(algorithm);

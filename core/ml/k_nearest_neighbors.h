@@ -21,8 +21,8 @@ namespace mb {
 /// k nearest neighbours by Euclidean distance on input it standardises and one-hot encodes
 /// itself (a differing category adds 1 to the squared distance, as in Weka's IBk). The fitted
 /// state is the encoder plus the encoded training rows and their classes. Searches with a k-d
-/// tree in low dimension and otherwise with a blocked brute force (|x|^2 - 2 x.y + |y|^2 over
-/// blocks of queries and training rows); both rank the final candidates by exact distance,
+/// tree up to 6 encoded columns, otherwise with a blocked brute force (|x|^2 - 2 x.y + |y|^2
+/// over blocks of queries and training rows); both rank the final candidates by exact distance,
 /// ties going to the lower training row, so they find the same neighbours. Probabilities are
 /// vote shares (uniform) or inverse-distance weighted votes (distance; exact matches take all
 /// the weight, as in scikit-learn). Predict functions are const and thread-safe.
@@ -45,7 +45,8 @@ public:
 
     /// The training rows nearest to `row` (raw values), nearest first, with their squared
     /// standardised distances: at most n_neighbors of them.
-    struct Neighbor {
+    struct Neighbor
+    {
         std::size_t row = 0;
         double squaredDistance = 0;
     };
@@ -56,8 +57,7 @@ public:
 
     /// Boost.Serialization of the fitted state (and the parameters prediction depends on);
     /// defined in the .cpp for the three archive kinds (see core/model/archive_io.h).
-    template<class Archive>
-    void serialize(Archive &ar, const unsigned int version);
+    template<class Archive> void serialize(Archive &ar, const unsigned int version);
 
 private:
     friend class boost::serialization::access;
@@ -74,10 +74,10 @@ private:
 
     Standardizer m_encoder;
     std::int32_t m_classCount = 0;
-    std::vector<double> m_rows;          ///< training rows x encodedCount, row-major
-    std::vector<std::int32_t> m_labels;  ///< training rows
+    std::vector<double> m_rows; ///< training rows x encodedCount, row-major
+    std::vector<std::int32_t> m_labels; ///< training rows
 
-    std::unique_ptr<KdTree> m_tree;  ///< derived (rebuilt after fit and load); null: brute force
+    std::unique_ptr<KdTree> m_tree; ///< derived (rebuilt after fit and load); null: brute force
 };
 
 } // namespace mb

@@ -13,8 +13,8 @@ namespace {
 // Relative decrease of the objective below which an iteration counts as stalled (the value
 // scikit-learn passes to SciPy's L-BFGS-B since 1.4): machine precision, not a tolerance.
 constexpr double kStallDecrease = 64 * std::numeric_limits<double>::epsilon();
-constexpr double kArmijo = 1e-4;     // c1: sufficient decrease
-constexpr double kCurvature = 0.9;   // c2: strong Wolfe curvature (0.9 suits quasi-Newton)
+constexpr double kArmijo = 1e-4; // c1: sufficient decrease
+constexpr double kCurvature = 0.9; // c2: strong Wolfe curvature (0.9 suits quasi-Newton)
 constexpr int kMaxLineSearch = 30;
 
 double dot(std::span<const double> a, std::span<const double> b)
@@ -48,7 +48,8 @@ double cubicMinimum(double a, double fa, double da, double b, double fb, double 
 }
 
 /// One point on the search line: step, value, directional derivative, and the full state.
-struct LinePoint {
+struct LinePoint
+{
     double step = 0;
     double value = 0;
     double slope = 0;
@@ -62,8 +63,8 @@ struct LinePoint {
 class LineSearch
 {
 public:
-    LineSearch(SmoothObjective &objective, const LinePoint &start, std::span<const double> direction,
-               const WorkControl *control, int &evaluations)
+    LineSearch(SmoothObjective &objective, const LinePoint &start,
+               std::span<const double> direction, const WorkControl *control, int &evaluations)
         : m_objective(objective)
         , m_start(start)
         , m_direction(direction)
@@ -82,7 +83,8 @@ public:
         for (int i = 0; i < kMaxLineSearch; ++i) {
             if (!evaluate(step, current))
                 return Outcome::Cancelled;
-            if (!std::isfinite(current.value) || current.value > m_start.value + kArmijo * step * m_start.slope
+            if (!std::isfinite(current.value)
+                || current.value > m_start.value + kArmijo * step * m_start.slope
                 || (i > 0 && current.value >= previous.value)) {
                 return zoom(previous, current, found);
             }
@@ -122,7 +124,8 @@ private:
 
     Outcome acceptDecrease(LinePoint &candidate, LinePoint &found)
     {
-        if (candidate.step > 0 && std::isfinite(candidate.value) && candidate.value < m_start.value) {
+        if (candidate.step > 0 && std::isfinite(candidate.value)
+            && candidate.value < m_start.value) {
             found = std::move(candidate);
             return Outcome::Found;
         }
@@ -139,15 +142,16 @@ private:
             if (std::abs(width) <= 1e-12 * std::max(1.0, std::abs(lo.step)))
                 break;
             double step = std::isfinite(hi.value)
-                    ? cubicMinimum(lo.step, lo.value, lo.slope, hi.step, hi.value, hi.slope)
-                    : std::numeric_limits<double>::quiet_NaN();
+                ? cubicMinimum(lo.step, lo.value, lo.slope, hi.step, hi.value, hi.slope)
+                : std::numeric_limits<double>::quiet_NaN();
             const double a = std::min(lo.step, hi.step), b = std::max(lo.step, hi.step);
             const double margin = 0.1 * (b - a);
             if (!std::isfinite(step) || step < a + margin || step > b - margin)
                 step = lo.step + 0.5 * width;
             if (!evaluate(step, trial))
                 return Outcome::Cancelled;
-            if (!std::isfinite(trial.value) || trial.value > m_start.value + kArmijo * step * m_start.slope
+            if (!std::isfinite(trial.value)
+                || trial.value > m_start.value + kArmijo * step * m_start.slope
                 || trial.value >= lo.value) {
                 hi = std::move(trial);
             } else {
@@ -205,10 +209,11 @@ OptimizerResult minimizeLbfgs(SmoothObjective &objective, std::span<double> thet
     result.evaluations = 1;
 
     const std::size_t memory = static_cast<std::size_t>(std::max(settings.memory, 1));
-    std::vector<std::vector<double>> s(memory, std::vector<double>(n)), y(memory, std::vector<double>(n));
+    std::vector<std::vector<double>> s(memory, std::vector<double>(n)),
+        y(memory, std::vector<double>(n));
     std::vector<double> rho(memory), alpha(memory), direction(n), sNew(n), yNew(n);
-    std::size_t stored = 0, newest = 0;  // ring buffer of correction pairs
-    bool precisionLimit = false;  // no representable progress left: as converged as it gets
+    std::size_t stored = 0, newest = 0; // ring buffer of correction pairs
+    bool precisionLimit = false; // no representable progress left: as converged as it gets
 
     while (maxAbs(current.grad) > settings.tol) {
         if (result.iterations >= settings.maxIter)
@@ -251,7 +256,7 @@ OptimizerResult minimizeLbfgs(SmoothObjective &objective, std::span<double> thet
         }
         if (outcome == LineSearch::Outcome::Failed) {
             if (stored == 0) {
-                precisionLimit = true;  // not even steepest descent makes progress
+                precisionLimit = true; // not even steepest descent makes progress
                 break;
             }
             stored = 0;
@@ -302,8 +307,9 @@ OptimizerResult minimizeNewtonCg(SmoothObjective &objective, std::span<double> t
     result.evaluations = 1;
 
     std::vector<double> step(n), residual(n), conjugate(n), product(n);
-    bool precisionLimit = false;  // no representable progress left: as converged as it gets
-    const int maxInner = static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(2 * n, 20), 500));
+    bool precisionLimit = false; // no representable progress left: as converged as it gets
+    const int maxInner
+        = static_cast<int>(std::min<std::size_t>(std::max<std::size_t>(2 * n, 20), 500));
     while (maxAbs(current.grad) > settings.tol && result.iterations < settings.maxIter) {
         // Conjugate gradients on H p = -g, stopped early by the forcing term.
         const double gradNorm = std::sqrt(dot(current.grad, current.grad));

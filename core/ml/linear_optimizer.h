@@ -17,21 +17,24 @@ public:
     virtual double valueAndGradient(std::span<const double> theta, std::span<double> grad) = 0;
     /// The Hessian at `theta` times `v`, into `out` (only Newton-CG asks for it).
     virtual void hessianTimes(std::span<const double> theta, std::span<const double> v,
-                              std::span<double> out) = 0;
+                              std::span<double> out)
+        = 0;
 };
 
 /// Stopping rules shared by both optimizers.
-struct OptimizerSettings {
+struct OptimizerSettings
+{
     int maxIter = 100;
-    double tol = 1e-4;   ///< converged when the largest gradient component is at most tol
-    int memory = 10;     ///< L-BFGS: correction pairs kept
+    double tol = 1e-4; ///< converged when the largest gradient component is at most tol
+    int memory = 10; ///< L-BFGS: correction pairs kept
     /// Progress is reported as iterations / maxIter; stop is checked before every pass.
     const WorkControl *control = nullptr;
 };
 
-struct OptimizerResult {
+struct OptimizerResult
+{
     int iterations = 0;
-    int evaluations = 0;  ///< passes over the data (value and gradient, or Hessian products)
+    int evaluations = 0; ///< passes over the data (value and gradient, or Hessian products)
     /// The gradient tolerance was met, or double precision allows no further decrease.
     bool converged = false;
     bool cancelled = false;

@@ -16,7 +16,7 @@ namespace mb {
 /// 1e-304: as a softmax share, zero.
 inline double clampExponent(double x)
 {
-    const bool inRange = x >= -700.0;  // a separate flag keeps the select vectorisable
+    const bool inRange = x >= -700.0; // a separate flag keeps the select vectorisable
     return inRange ? x : -700.0;
 }
 
@@ -26,12 +26,12 @@ inline double clampExponent(double x)
 inline double expClamped(double x)
 {
     constexpr double kLog2e = 1.4426950408889634;
-    constexpr double kShifter = 6755399441055744.0;  // 1.5 * 2^52: adding it rounds to an integer
+    constexpr double kShifter = 6755399441055744.0; // 1.5 * 2^52: adding it rounds to an integer
     constexpr double kLn2Hi = 6.93147180369123816490e-01;
     constexpr double kLn2Lo = 1.90821492927058770002e-10;
     const double t = x * kLog2e + kShifter;
     const double n = t - kShifter;
-    const double r = (x - n * kLn2Hi) - n * kLn2Lo;  // |r| <= ln(2) / 2
+    const double r = (x - n * kLn2Hi) - n * kLn2Lo; // |r| <= ln(2) / 2
     // Taylor series to degree 13: the remainder is below 1e-17 on that interval.
     double p = 1.0 / 6227020800.0;
     p = p * r + 1.0 / 479001600.0;
@@ -48,7 +48,8 @@ inline double expClamped(double x)
     p = p * r + 1.0;
     p = p * r + 1.0;
     // Scale by 2^n through the exponent bits; n is in the low bits of t.
-    const std::uint64_t shift = std::bit_cast<std::uint64_t>(t) - std::bit_cast<std::uint64_t>(kShifter);
+    const std::uint64_t shift
+        = std::bit_cast<std::uint64_t>(t) - std::bit_cast<std::uint64_t>(kShifter);
     return std::bit_cast<double>(std::bit_cast<std::uint64_t>(p) + (shift << 52));
 }
 
@@ -110,8 +111,13 @@ inline void softmaxInPlace(double *v, std::size_t k)
 }
 
 /// softmaxInPlace on each of `rows` rows of `k` logits (row-major), with the same result per
-/// row, but with the exponentials in one loop that vectorises.
-inline void softmaxRows(double *v, std::size_t rows, std::size_t k)
+/// row, but with the exponentials in one loop that vectorises. Always inlined, so that it is
+/// compiled for the instruction set of the batch kernel that calls it.
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+inline void
+softmaxRows(double *v, std::size_t rows, std::size_t k)
 {
     std::vector<std::size_t> degenerate;
     std::vector<double> original;

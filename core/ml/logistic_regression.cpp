@@ -9,39 +9,70 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
-#include <cstdio>
-#include <cstdlib>
 
 // The two products that dominate a pass over the data are worth AVX2 + FMA where the CPU has
 // them. Training may then differ in the last bits between machines with and without them;
 // prediction does not use these kernels.
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
 #define MB_LINEAR_KERNEL __attribute__((target_clones("arch=x86-64-v3", "default")))
+// Prediction may use AVX but not FMA: without fused multiply-adds every lane computes the same
+// bits as the scalar predictRow.
+#define MB_PREDICT_KERNEL __attribute__((target_clones("avx", "default")))
 #else
 #define MB_LINEAR_KERNEL
+#define MB_PREDICT_KERNEL
 #endif
 
 namespace mb {
 
 namespace {
 
-constexpr std::size_t kBlock = 256;          // rows per block: a block's encoded columns stay in L2
-constexpr std::size_t kChunkBlocks = 16;     // blocks per chunk: the unit of parallel work
+constexpr std::size_t kBlock = 512; // rows per block: a block's encoded columns stay in L2
+constexpr std::size_t kChunkBlocks = 8; // blocks per chunk: the unit of parallel work
+// The encoded training rows are kept, block after block, when they take at most this many
+// doubles (256 MB): every pass then reads one sequential stream instead of re-encoding.
+constexpr std::size_t kCacheLimit = std::size_t(32) << 20;
 
-const std::array kSpecs{
-    ParamSpec{"C", "Inverse regularisation (C)", ParamSpec::Type::Real, "1.0", 1e-8, 1e8, {},
-              "Inverse strength of the L2 penalty: smaller values shrink the coefficients more and "
-              "give smoother probabilities."},
-    ParamSpec{"solver", "Solver", ParamSpec::Type::Choice, "lbfgs", 0, 0, {"lbfgs", "newton"},
-              "lbfgs: limited-memory BFGS (fast, the default); newton: Newton-CG, Newton steps "
-              "solved by conjugate gradients on Hessian-vector products."},
-    ParamSpec{"max_iter", "Maximum iterations", ParamSpec::Type::Int, "100", 1, 100000, {},
-              "Upper bound on solver iterations; training stops earlier once the gradient is "
-              "below tol."},
-    ParamSpec{"tol", "Tolerance", ParamSpec::Type::Real, "1e-4", 1e-12, 1, {},
-              "Training stops when no component of the gradient of the mean penalised log loss "
-              "exceeds this."},
+const std::array kSpecs {
+    ParamSpec {
+        "C",
+        "Inverse regularisation (C)",
+        ParamSpec::Type::Real,
+        "1.0",
+        1e-8,
+        1e8,
+        {},
+        "Inverse strength of the L2 penalty: smaller values shrink the coefficients more and "
+        "give smoother probabilities."},
+    ParamSpec {"solver",
+               "Solver",
+               ParamSpec::Type::Choice,
+               "lbfgs",
+               0,
+               0,
+               {"lbfgs", "newton"},
+               "lbfgs: limited-memory BFGS (fast, the default); newton: Newton-CG, Newton steps "
+               "solved by conjugate gradients on Hessian-vector products."},
+    ParamSpec {"max_iter",
+               "Maximum iterations",
+               ParamSpec::Type::Int,
+               "100",
+               1,
+               100000,
+               {},
+               "Upper bound on solver iterations; training stops earlier once the gradient is "
+               "below tol."},
+    ParamSpec {"tol",
+               "Tolerance",
+               ParamSpec::Type::Real,
+               "1e-4",
+               1e-12,
+               1,
+               {},
+               "Training stops when no component of the gradient of the mean penalised log loss "
+               "exceeds this."},
 };
 
 /// Sum of `n` values in four fixed lanes (vectorisable, and the same sum on any hardware).
@@ -55,46 +86,50 @@ inline double laneSum(const double *a, std::size_t n)
     return (lane[0] + lane[1]) + (lane[2] + lane[3]);
 }
 
+/// Four doubles as one value: two SSE2 operations in the default build, one AVX operation in
+/// the x86-64-v3 clone. Only used as local variables (never passed by value).
+using Lanes = double __attribute__((vector_size(32)));
+
 /// out[k][r] += sum over columns c of z[c][r] * w[c * stride + k], for G classes at once and
 /// rows [0, n) (n a multiple of 4): each block of z is read once for all G classes.
 template<std::size_t G>
-MB_LINEAR_KERNEL void forwardGroup(const double *z, std::size_t columns, const double *w, std::size_t stride,
-                  double *out, std::size_t n)
+MB_LINEAR_KERNEL void forwardGroup(const double *z, std::size_t columns, const double *w,
+                                   std::size_t stride, double *out, std::size_t n)
 {
     for (std::size_t r = 0; r < n; r += 4) {
-        double acc[G][4];
-        for (std::size_t k = 0; k < G; ++k) {
-            for (std::size_t l = 0; l < 4; ++l)
-                acc[k][l] = out[k * kBlock + r + l];
-        }
+        Lanes acc[G];
+        for (std::size_t k = 0; k < G; ++k)
+            std::memcpy(&acc[k], out + k * kBlock + r, sizeof(Lanes));
         for (std::size_t c = 0; c < columns; ++c) {
-            const double *zc = z + c * kBlock + r;
+            Lanes zc;
+            std::memcpy(&zc, z + c * kBlock + r, sizeof zc);
             for (std::size_t k = 0; k < G; ++k) {
                 const double wk = w[c * stride + k];
-                for (std::size_t l = 0; l < 4; ++l)
-                    acc[k][l] += wk * zc[l];
+                const Lanes wv = {wk, wk, wk, wk};
+                acc[k] += wv * zc;
             }
         }
-        for (std::size_t k = 0; k < G; ++k) {
-            for (std::size_t l = 0; l < 4; ++l)
-                out[k * kBlock + r + l] = acc[k][l];
-        }
+        for (std::size_t k = 0; k < G; ++k)
+            std::memcpy(out + k * kBlock + r, &acc[k], sizeof(Lanes));
     }
 }
 
 /// grad[c * stride + k] += sum over rows of z[c][r] * resid[k][r], for G classes at once, in
-/// four fixed lanes per sum.
+/// four fixed lanes per sum (the same sum whatever the hardware).
 template<std::size_t G>
-MB_LINEAR_KERNEL void backwardGroup(const double *z, std::size_t columns, const double *resid, double *grad,
-                   std::size_t stride, std::size_t n)
+MB_LINEAR_KERNEL void backwardGroup(const double *z, std::size_t columns, const double *resid,
+                                    double *grad, std::size_t stride, std::size_t n)
 {
     for (std::size_t c = 0; c < columns; ++c) {
         const double *zc = z + c * kBlock;
-        double acc[G][4] = {};
+        Lanes acc[G] = {};
         for (std::size_t r = 0; r < n; r += 4) {
+            Lanes zv;
+            std::memcpy(&zv, zc + r, sizeof zv);
             for (std::size_t k = 0; k < G; ++k) {
-                for (std::size_t l = 0; l < 4; ++l)
-                    acc[k][l] += zc[r + l] * resid[k * kBlock + r + l];
+                Lanes rv;
+                std::memcpy(&rv, resid + k * kBlock + r, sizeof rv);
+                acc[k] += zv * rv;
             }
         }
         for (std::size_t k = 0; k < G; ++k)
@@ -108,16 +143,24 @@ void byGroups(std::size_t classes, Args &&...args)
 {
     for (std::size_t k0 = 0; k0 < classes; k0 += 4) {
         switch (std::min<std::size_t>(4, classes - k0)) {
-        case 1: Kernel<1>::run(k0, args...); break;
-        case 2: Kernel<2>::run(k0, args...); break;
-        case 3: Kernel<3>::run(k0, args...); break;
-        default: Kernel<4>::run(k0, args...); break;
+        case 1:
+            Kernel<1>::run(k0, args...);
+            break;
+        case 2:
+            Kernel<2>::run(k0, args...);
+            break;
+        case 3:
+            Kernel<3>::run(k0, args...);
+            break;
+        default:
+            Kernel<4>::run(k0, args...);
+            break;
         }
     }
 }
 
-template<std::size_t G>
-struct Forward {
+template<std::size_t G> struct Forward
+{
     static void run(std::size_t k0, const double *z, std::size_t columns, const double *w,
                     std::size_t stride, double *out, std::size_t n)
     {
@@ -125,14 +168,86 @@ struct Forward {
     }
 };
 
-template<std::size_t G>
-struct Backward {
+template<std::size_t G> struct Backward
+{
     static void run(std::size_t k0, const double *z, std::size_t columns, const double *resid,
                     double *grad, std::size_t stride, std::size_t n)
     {
         backwardGroup<G>(z, columns, resid + k0 * kBlock, grad + k0, stride, n);
     }
 };
+
+/// The softmax part of a block: turns class-major logits (K x kBlock) into exponentials,
+/// returns the block's weighted log loss and writes what multiplies Z' into the gradient:
+/// w (p - onehot(y)), or for a Hessian product (dir given) w p (u - sum p u), for the free
+/// classes. Rows [n, padded) have weight 0.
+MB_LINEAR_KERNEL double softmaxBlock(double *logits, std::size_t classes, std::size_t free,
+                                     const std::int32_t *y, const double *w, const double *dir,
+                                     double *resid, double *sum, double *own, std::size_t n)
+{
+    const std::size_t padded = (n + 3) / 4 * 4;
+    const std::size_t firstFree = classes - free;
+    double *top = sum;
+    std::copy_n(logits, padded, top);
+    for (std::size_t k = 1; k < classes; ++k) {
+        for (std::size_t r = 0; r < padded; ++r)
+            top[r] = std::max(top[r], logits[k * kBlock + r]);
+    }
+    for (std::size_t k = 0; k < classes; ++k) {
+        for (std::size_t r = 0; r < padded; ++r)
+            logits[k * kBlock + r] -= top[r];
+    }
+    for (std::size_t r = 0; r < padded; ++r)
+        own[r] = r < n ? logits[static_cast<std::size_t>(y[r]) * kBlock + r] : 0.0;
+    for (std::size_t k = 0; k < classes; ++k) {
+        double *l = logits + k * kBlock;
+        for (std::size_t r = 0; r < padded; ++r)
+            l[r] = clampExponent(l[r]);
+        for (std::size_t r = 0; r < padded; ++r)
+            l[r] = expClamped(l[r]);
+    }
+    std::fill_n(sum, padded, 0.0);
+    for (std::size_t k = 0; k < classes; ++k) {
+        for (std::size_t r = 0; r < padded; ++r)
+            sum[r] += logits[k * kBlock + r];
+    }
+    double loss = 0;
+    for (std::size_t r = 0; r < n; ++r)
+        loss += w[r] * (std::log(sum[r]) - own[r]);
+    for (std::size_t k = 0; k < free; ++k) {
+        const double *e = logits + (k + firstFree) * kBlock;
+        double *out = resid + k * kBlock;
+        for (std::size_t r = 0; r < padded; ++r)
+            out[r] = e[r] / sum[r]; // the probability, for now
+    }
+    if (!dir) {
+        for (std::size_t k = 0; k < free; ++k) {
+            double *out = resid + k * kBlock;
+            for (std::size_t r = 0; r < padded; ++r)
+                out[r] *= w[r];
+        }
+        for (std::size_t r = 0; r < n; ++r) {
+            const auto cls = static_cast<std::size_t>(y[r]);
+            if (cls >= firstFree)
+                resid[(cls - firstFree) * kBlock + r] -= w[r];
+        }
+        return loss;
+    }
+    // H v for the softmax: p_k (u_k - sum_j p_j u_j) over the free classes.
+    double *mean = sum;
+    std::fill_n(mean, padded, 0.0);
+    for (std::size_t k = 0; k < free; ++k) {
+        for (std::size_t r = 0; r < padded; ++r)
+            mean[r] += resid[k * kBlock + r] * dir[k * kBlock + r];
+    }
+    for (std::size_t k = 0; k < free; ++k) {
+        double *out = resid + k * kBlock;
+        const double *u = dir + k * kBlock;
+        for (std::size_t r = 0; r < padded; ++r)
+            out[r] = w[r] * out[r] * (u[r] - mean[r]);
+    }
+    return loss;
+}
 
 /// The penalised mean log loss of a softmax model over the training rows, with its gradient
 /// and Hessian-vector products. Parameters: (encoded columns + 1) rows of M free classes, the
@@ -157,6 +272,15 @@ public:
         m_weightSum = 0;
         for (std::size_t r = 0; r < m_rows; ++r)
             m_weightSum += weight(r);
+        const std::size_t blocks = (m_rows + kBlock - 1) / kBlock;
+        if (m_rows * m_columns <= kCacheLimit) {
+            m_cache.resize(blocks * m_columns * kBlock);
+            parallelFor(blocks, m_threads, [&](std::size_t b, int) {
+                const std::size_t begin = b * kBlock;
+                encodeBlock(begin, std::min(kBlock, m_rows - begin),
+                            m_cache.data() + b * m_columns * kBlock);
+            });
+        }
     }
 
     std::size_t size() const { return (m_columns + 1) * m_free; }
@@ -192,15 +316,26 @@ public:
     }
 
 private:
-    struct Scratch {
-        std::vector<double> z;       // encoded block, column c at z[c * kBlock]
-        std::vector<double> logits;  // K x kBlock, then exp(logit - top)
-        std::vector<double> dir;     // M x kBlock: Z v (Hessian products only)
-        std::vector<double> resid;   // M x kBlock: what multiplies Z' into the gradient
-        std::vector<double> w, sum, own;  // per row: weight, sum of exps, shifted own logit
+    struct Scratch
+    {
+        std::vector<double> z; // encoded block, column c at z[c * kBlock] (without cache)
+        std::vector<double> logits; // K x kBlock, then exp(logit - top)
+        std::vector<double> dir; // M x kBlock: Z v (Hessian products only)
+        std::vector<double> resid; // M x kBlock: what multiplies Z' into the gradient
+        std::vector<double> w, sum, own; // per row: weight, sum of exps, shifted own logit
     };
 
     double weight(std::size_t r) const { return m_data.weights.empty() ? 1.0 : m_data.weights[r]; }
+
+    /// Encodes rows [begin, begin + n) column by column into z (stride kBlock), zero-padding
+    /// each column to a multiple of four rows.
+    void encodeBlock(std::size_t begin, std::size_t n, double *z) const
+    {
+        const std::size_t padded = (n + 3) / 4 * 4;
+        m_encoder.encodeColumns(*m_data.x, begin, n, z, kBlock);
+        for (std::size_t c = 0; c < m_columns; ++c)
+            std::fill(z + c * kBlock + n, z + c * kBlock + padded, 0.0);
+    }
 
     void sumPartials(std::span<double> out) const
     {
@@ -216,8 +351,9 @@ private:
     {
         parallelFor(m_chunks, m_threads, [&](std::size_t chunk, int worker) {
             Scratch &s = m_scratch[static_cast<std::size_t>(worker)];
-            if (s.z.empty()) {
-                s.z.resize(m_columns * kBlock);
+            if (s.logits.empty()) {
+                if (m_cache.empty())
+                    s.z.resize(m_columns * kBlock);
                 s.logits.resize(m_classes * kBlock);
                 s.dir.resize(m_free * kBlock);
                 s.resid.resize(m_free * kBlock);
@@ -242,10 +378,11 @@ private:
     {
         // Pad the block to a multiple of four rows with zero rows of zero weight.
         const std::size_t padded = (n + 3) / 4 * 4;
-        m_encoder.encodeColumns(*m_data.x, begin, n, s.z.data(), kBlock);
-        for (std::size_t c = 0; c < m_columns; ++c)
-            std::fill(s.z.begin() + static_cast<std::ptrdiff_t>(c * kBlock + n),
-                      s.z.begin() + static_cast<std::ptrdiff_t>(c * kBlock + padded), 0.0);
+        const double *z = s.z.data();
+        if (m_cache.empty())
+            encodeBlock(begin, n, s.z.data());
+        else
+            z = m_cache.data() + begin / kBlock * m_columns * kBlock;
         for (std::size_t r = 0; r < padded; ++r)
             s.w[r] = r < n ? weight(begin + r) : 0.0;
 
@@ -259,73 +396,16 @@ private:
             if (!v.empty())
                 std::fill_n(s.dir.data() + k * kBlock, padded, v[interceptRow + k]);
         }
-        byGroups<Forward>(m_free, s.z.data(), m_columns, theta.data(), m_free,
-                          logits + firstFree * kBlock, padded);
+        byGroups<Forward>(m_free, z, m_columns, theta.data(), m_free, logits + firstFree * kBlock,
+                          padded);
         if (!v.empty())
-            byGroups<Forward>(m_free, s.z.data(), m_columns, v.data(), m_free, s.dir.data(), padded);
+            byGroups<Forward>(m_free, z, m_columns, v.data(), m_free, s.dir.data(), padded);
 
-        // Softmax over the classes of each row, the exponentials vectorised over rows.
-        double *top = s.sum.data();
-        std::copy_n(logits, padded, top);
-        for (std::size_t k = 1; k < m_classes; ++k) {
-            for (std::size_t r = 0; r < padded; ++r)
-                top[r] = std::max(top[r], logits[k * kBlock + r]);
-        }
-        for (std::size_t k = 0; k < m_classes; ++k) {
-            for (std::size_t r = 0; r < padded; ++r)
-                logits[k * kBlock + r] -= top[r];
-        }
-        for (std::size_t r = 0; r < padded; ++r)
-            s.own[r] = r < n ? logits[static_cast<std::size_t>(m_data.y[begin + r]) * kBlock + r] : 0.0;
-        for (std::size_t k = 0; k < m_classes; ++k) {
-            double *l = logits + k * kBlock;
-            for (std::size_t r = 0; r < padded; ++r)
-                l[r] = clampExponent(l[r]);
-            for (std::size_t r = 0; r < padded; ++r)
-                l[r] = expClamped(l[r]);
-        }
-        std::fill_n(s.sum.data(), padded, 0.0);
-        for (std::size_t k = 0; k < m_classes; ++k) {
-            for (std::size_t r = 0; r < padded; ++r)
-                s.sum[r] += logits[k * kBlock + r];
-        }
-        double loss = 0;
-        for (std::size_t r = 0; r < n; ++r)
-            loss += s.w[r] * (std::log(s.sum[r]) - s.own[r]);
-        for (std::size_t k = 0; k < m_free; ++k) {
-            const double *e = logits + (k + firstFree) * kBlock;
-            double *resid = s.resid.data() + k * kBlock;
-            for (std::size_t r = 0; r < padded; ++r)
-                resid[r] = e[r] / s.sum[r];  // the probability, for now
-        }
-        if (v.empty()) {
-            for (std::size_t k = 0; k < m_free; ++k) {
-                double *resid = s.resid.data() + k * kBlock;
-                for (std::size_t r = 0; r < padded; ++r)
-                    resid[r] *= s.w[r];
-            }
-            for (std::size_t r = 0; r < n; ++r) {
-                const auto y = static_cast<std::size_t>(m_data.y[begin + r]);
-                if (y >= firstFree)
-                    s.resid[(y - firstFree) * kBlock + r] -= s.w[r];
-            }
-        } else {
-            // H v for the softmax: p_k (u_k - sum_j p_j u_j) over the free classes.
-            double *mean = s.sum.data();
-            std::fill_n(mean, padded, 0.0);
-            for (std::size_t k = 0; k < m_free; ++k) {
-                for (std::size_t r = 0; r < padded; ++r)
-                    mean[r] += s.resid[k * kBlock + r] * s.dir[k * kBlock + r];
-            }
-            for (std::size_t k = 0; k < m_free; ++k) {
-                double *resid = s.resid.data() + k * kBlock;
-                const double *u = s.dir.data() + k * kBlock;
-                for (std::size_t r = 0; r < padded; ++r)
-                    resid[r] = s.w[r] * resid[r] * (u[r] - mean[r]);
-            }
-        }
+        const double loss = softmaxBlock(logits, m_classes, m_free, m_data.y.data() + begin,
+                                         s.w.data(), v.empty() ? nullptr : s.dir.data(),
+                                         s.resid.data(), s.sum.data(), s.own.data(), n);
 
-        byGroups<Backward>(m_free, s.z.data(), m_columns, s.resid.data(), partial, m_free, padded);
+        byGroups<Backward>(m_free, z, m_columns, s.resid.data(), partial, m_free, padded);
         for (std::size_t k = 0; k < m_free; ++k)
             partial[interceptRow + k] += laneSum(s.resid.data() + k * kBlock, padded);
         return loss;
@@ -343,6 +423,7 @@ private:
     std::vector<double> m_partial;
     std::vector<double> m_partialLoss;
     std::vector<Scratch> m_scratch;
+    std::vector<double> m_cache; // encoded rows, block after block (see kCacheLimit)
     double m_weightSum = 0;
 };
 
@@ -352,6 +433,60 @@ inline std::size_t tableRow(double v, std::int32_t levels)
     if (!(v >= 0) || v >= levels || v != std::floor(v))
         return static_cast<std::size_t>(levels);
     return static_cast<std::size_t>(v);
+}
+
+/// What batch prediction reads from a fitted model.
+struct LinearTables
+{
+    const Standardizer *encoder;
+    const double *table;
+    const std::size_t *offset;
+    const double *intercept;
+    std::size_t classes;
+};
+
+/// Probabilities of rows [begin, begin + n) of `x` into `dst` (row-major). Class-major logits
+/// let the loops run over rows; each (row, class) sees the same operations in the same order
+/// as in predictRow, so the results are the same bits.
+MB_PREDICT_KERNEL
+void predictBlock(const LinearTables &m, const FeatureMatrix &x, std::size_t begin, std::size_t n,
+                  double *dst)
+{
+    const std::size_t classes = m.classes;
+    std::vector<double> logits(classes * kBlock), z(kBlock);
+    for (std::size_t k = 0; k < classes; ++k)
+        std::fill_n(logits.data() + k * kBlock, n, m.intercept[k]);
+    for (std::size_t j = 0; j < m.encoder->inputCount(); ++j) {
+        const double *column = x.column(j).data() + begin;
+        const double *t = m.table + m.offset[j];
+        if (m.encoder->isCategorical(j)) {
+            const auto levels = static_cast<std::int32_t>(m.encoder->columnCount(j));
+            for (std::size_t r = 0; r < n; ++r) {
+                const double *entry = t + tableRow(column[r], levels) * classes;
+                for (std::size_t k = 0; k < classes; ++k)
+                    logits[k * kBlock + r] += entry[k];
+            }
+            continue;
+        }
+        const std::size_t c = m.encoder->firstColumn(j);
+        const double center = m.encoder->center(c), scale = m.encoder->scale(c);
+        for (std::size_t r = 0; r < n; ++r) {
+            const double value = (column[r] - center) * scale;
+            const bool missing = std::isnan(value);
+            z[r] = missing ? 0.0 : value;
+        }
+        for (std::size_t k = 0; k < classes; ++k) {
+            double *l = logits.data() + k * kBlock;
+            const double w = t[k];
+            for (std::size_t r = 0; r < n; ++r)
+                l[r] += w * z[r];
+        }
+    }
+    for (std::size_t r = 0; r < n; ++r) {
+        for (std::size_t k = 0; k < classes; ++k)
+            dst[r * classes + k] = logits[k * kBlock + r];
+    }
+    softmaxRows(dst, n, classes);
 }
 
 } // namespace
@@ -396,12 +531,11 @@ Expected<void> LogisticRegression::fit(const TrainingSet &data, const FitControl
     settings.tol = m_tol;
     settings.control = &control;
     const OptimizerResult result = m_solver == Solver::Newton
-            ? minimizeNewtonCg(objective, theta, settings)
-            : minimizeLbfgs(objective, theta, settings);
+        ? minimizeNewtonCg(objective, theta, settings)
+        : minimizeLbfgs(objective, theta, settings);
     if (result.cancelled || control.stopRequested())
         return fail(ErrorCode::Cancelled, "Training was cancelled.");
     m_iterations = result.iterations;
-    if (std::getenv("MB_DEBUG_LR")) std::fprintf(stderr, "lr: iterations %d evaluations %d value %.12g converged %d\n", result.iterations, result.evaluations, result.value, int(result.converged));
     m_converged = result.converged;
 
     // Store every class's logit; two classes get +-half of the binomial logit.
@@ -443,7 +577,8 @@ void LogisticRegression::rebuildTables()
         std::vector<double> off(classes, 0.0);
         for (std::size_t k = 0; k < classes; ++k) {
             for (std::size_t c = first; c < first + levels; ++c)
-                off[k] += m_coef[k * columns + c] * ((0.0 - m_encoder.center(c)) * m_encoder.scale(c));
+                off[k]
+                    += m_coef[k * columns + c] * ((0.0 - m_encoder.center(c)) * m_encoder.scale(c));
         }
         for (std::size_t l = 0; l <= levels; ++l) {
             for (std::size_t k = 0; k < classes; ++k) {
@@ -452,7 +587,7 @@ void LogisticRegression::rebuildTables()
                     const std::size_t c = first + l;
                     const double w = m_coef[k * columns + c];
                     term += w * ((1.0 - m_encoder.center(c)) * m_encoder.scale(c))
-                            - w * ((0.0 - m_encoder.center(c)) * m_encoder.scale(c));
+                        - w * ((0.0 - m_encoder.center(c)) * m_encoder.scale(c));
                 }
                 m_table.push_back(term);
             }
@@ -501,46 +636,12 @@ void LogisticRegression::predictProba(const FeatureMatrix &x, std::span<double> 
     const std::size_t rows = x.rows();
     const std::size_t blocks = (rows + kBlock - 1) / kBlock;
     const int threads = rows * m_table.size() > 200000 ? resolveThreads(0) : 1;
+    const LinearTables tables {&m_encoder, m_table.data(), m_tableOffset.data(), m_intercept.data(),
+                               classes};
     parallelFor(blocks, threads, [&](std::size_t blockIndex, int) {
         const std::size_t begin = blockIndex * kBlock;
-        const std::size_t n = std::min(kBlock, rows - begin);
-        // Class-major logits so that the loops run over rows; each (row, class) sees the same
-        // operations in the same order as in predictRow.
-        std::vector<double> logits(classes * kBlock), z(kBlock);
-        for (std::size_t k = 0; k < classes; ++k)
-            std::fill_n(logits.data() + k * kBlock, n, m_intercept[k]);
-        for (std::size_t j = 0; j < m_encoder.inputCount(); ++j) {
-            const double *column = x.column(j).data() + begin;
-            const double *t = m_table.data() + m_tableOffset[j];
-            if (m_encoder.isCategorical(j)) {
-                const auto levels = static_cast<std::int32_t>(m_encoder.columnCount(j));
-                for (std::size_t r = 0; r < n; ++r) {
-                    const double *entry = t + tableRow(column[r], levels) * classes;
-                    for (std::size_t k = 0; k < classes; ++k)
-                        logits[k * kBlock + r] += entry[k];
-                }
-                continue;
-            }
-            const std::size_t c = m_encoder.firstColumn(j);
-            const double center = m_encoder.center(c), scale = m_encoder.scale(c);
-            for (std::size_t r = 0; r < n; ++r) {
-                const double value = (column[r] - center) * scale;
-                const bool missing = std::isnan(value);
-                z[r] = missing ? 0.0 : value;
-            }
-            for (std::size_t k = 0; k < classes; ++k) {
-                double *l = logits.data() + k * kBlock;
-                const double w = t[k];
-                for (std::size_t r = 0; r < n; ++r)
-                    l[r] += w * z[r];
-            }
-        }
-        double *dst = out.data() + begin * classes;
-        for (std::size_t r = 0; r < n; ++r) {
-            for (std::size_t k = 0; k < classes; ++k)
-                dst[r * classes + k] = logits[k * kBlock + r];
-        }
-        softmaxRows(dst, n, classes);
+        predictBlock(tables, x, begin, std::min(kBlock, rows - begin),
+                     out.data() + begin * classes);
     });
 }
 
@@ -564,8 +665,7 @@ double LogisticRegression::intercept(int cls) const
     return cls >= 0 && cls < m_classCount ? m_intercept[static_cast<std::size_t>(cls)] : 0.0;
 }
 
-template<class Archive>
-void LogisticRegression::serialize(Archive &ar, const unsigned int)
+template<class Archive> void LogisticRegression::serialize(Archive &ar, const unsigned int)
 {
     using boost::serialization::make_nvp;
     std::int32_t solver = m_solver == Solver::Newton ? 1 : 0;
@@ -584,9 +684,12 @@ void LogisticRegression::serialize(Archive &ar, const unsigned int)
             || m_coef.size() != classes * m_encoder.encodedCount()) {
             throw archive::CorruptPayload("the logistic regression's sizes do not fit together");
         }
-        const auto finite = [](double v) { return std::isfinite(v); };
+        const auto finite = [](double v) {
+            return std::isfinite(v);
+        };
         if (!std::ranges::all_of(m_coef, finite) || !std::ranges::all_of(m_intercept, finite))
-            throw archive::CorruptPayload("the logistic regression holds a value that is not a number");
+            throw archive::CorruptPayload(
+                "the logistic regression holds a value that is not a number");
         rebuildTables();
     }
 }

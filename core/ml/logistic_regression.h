@@ -54,8 +54,7 @@ public:
 
     /// Boost.Serialization of the fitted state (and the parameters prediction depends on);
     /// defined in the .cpp for the three archive kinds (see core/model/archive_io.h).
-    template<class Archive>
-    void serialize(Archive &ar, const unsigned int version);
+    template<class Archive> void serialize(Archive &ar, const unsigned int version);
 
 private:
     friend class boost::serialization::access;
@@ -70,8 +69,8 @@ private:
 
     Standardizer m_encoder;
     std::int32_t m_classCount = 0;
-    std::vector<double> m_coef;       ///< classCount x encodedCount, standardised space
-    std::vector<double> m_intercept;  ///< classCount
+    std::vector<double> m_coef; ///< classCount x encodedCount, standardised space
+    std::vector<double> m_intercept; ///< classCount
 
     // Derived from the above (rebuilt after fit and load): per input feature, numeric: the K
     // coefficients of its column; categorical: (levels + 1) x K summed indicator terms, the

@@ -11,6 +11,14 @@
 #include <limits>
 #include <numbers>
 
+// Batch prediction may use AVX but not FMA: without fused multiply-adds every lane computes
+// the same bits as the scalar predictRow.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define MB_PREDICT_KERNEL __attribute__((target_clones("avx", "default")))
+#else
+#define MB_PREDICT_KERNEL
+#endif
+
 namespace mb {
 
 namespace {
@@ -19,18 +27,36 @@ constexpr std::size_t kBlock = 256;
 // scikit-learn's CategoricalNB takes alpha below this as this (a zero count would give log 0).
 constexpr double kMinAlpha = 1e-10;
 
-const std::array kSpecs{
-    ParamSpec{"var_smoothing", "Variance smoothing", ParamSpec::Type::Real, "1e-9", 0, 1, {},
-              "Share of the largest feature variance added to every Gaussian's variance, for "
-              "numerical stability (as scikit-learn's GaussianNB)."},
-    ParamSpec{"alpha", "Smoothing (alpha)", ParamSpec::Type::Real, "1.0", 0, 1e6, {},
-              "Additive (Laplace) smoothing of the level counts of categorical features; 1 adds "
-              "one pseudo-row per level and class."},
-    ParamSpec{"precision_floor", "Precision floor", ParamSpec::Type::Bool, "true", 0, 0, {},
-              "Keep every Gaussian's standard deviation at least a sixth of the feature's "
-              "precision (mean gap between its distinct values), as Weka's NaiveBayes does, so "
-              "that a feature constant within a class cannot veto that class. false: exactly "
-              "scikit-learn's GaussianNB."},
+const std::array kSpecs {
+    ParamSpec {"var_smoothing",
+               "Variance smoothing",
+               ParamSpec::Type::Real,
+               "1e-9",
+               0,
+               1,
+               {},
+               "Share of the largest feature variance added to every Gaussian's variance, for "
+               "numerical stability (as scikit-learn's GaussianNB)."},
+    ParamSpec {"alpha",
+               "Smoothing (alpha)",
+               ParamSpec::Type::Real,
+               "1.0",
+               0,
+               1e6,
+               {},
+               "Additive (Laplace) smoothing of the level counts of categorical features; 1 adds "
+               "one pseudo-row per level and class."},
+    ParamSpec {"precision_floor",
+               "Precision floor",
+               ParamSpec::Type::Bool,
+               "true",
+               0,
+               0,
+               {},
+               "Keep every Gaussian's standard deviation at least a sixth of the feature's "
+               "precision (mean gap between its distinct values), as Weka's NaiveBayes does, so "
+               "that a feature constant within a class cannot veto that class. false: exactly "
+               "scikit-learn's GaussianNB."},
 };
 
 // The precision is estimated on at most this many values per feature (a fixed stride).
@@ -50,7 +76,8 @@ double precisionOf(std::span<const double> column)
     const auto distinct = std::unique(sample.begin(), sample.end()) - sample.begin();
     if (distinct < 2)
         return 0.0;
-    return (sample[static_cast<std::size_t>(distinct - 1)] - sample[0]) / static_cast<double>(distinct - 1);
+    return (sample[static_cast<std::size_t>(distinct - 1)] - sample[0])
+        / static_cast<double>(distinct - 1);
 }
 
 /// The level a categorical cell holds, or -1 for a missing or unknown one.
@@ -64,7 +91,8 @@ inline std::ptrdiff_t levelOf(double v, std::int32_t levels)
 /// Per-class Gaussians of one numeric column, in two passes (means, then squared deviations),
 /// as numpy computes them; missing values are skipped. A class without values gets the
 /// pooled Gaussian. `plainVariance` is the unweighted variance of all values (0 if none).
-struct ColumnGaussians {
+struct ColumnGaussians
+{
     std::vector<double> mean, variance;
     double plainVariance = 0;
 };
@@ -72,31 +100,39 @@ struct ColumnGaussians {
 ColumnGaussians gaussiansOf(std::span<const double> column, std::span<const std::int32_t> y,
                             std::span<const double> weights, std::size_t classes)
 {
-    std::vector<double> total(classes, 0.0), sum(classes, 0.0), squares(classes, 0.0);
-    double count = 0, plainSum = 0;
+    // Sums in four lanes per class (by row number), added in a fixed order at the end:
+    // consecutive rows then rarely wait on the same running sum.
+    std::vector<double> total(classes * 4, 0.0), sum(classes * 4, 0.0), squares(classes * 4, 0.0);
+    double count[4] = {}, plainSum[4] = {};
     for (std::size_t r = 0; r < column.size(); ++r) {
         const double v = column[r];
         if (std::isnan(v))
             continue;
-        const auto k = static_cast<std::size_t>(y[r]);
+        const std::size_t slot = static_cast<std::size_t>(y[r]) * 4 + (r & 3);
         const double w = weights.empty() ? 1.0 : weights[r];
-        total[k] += w;
-        sum[k] += w * v;
-        count += 1;
-        plainSum += v;
+        total[slot] += w;
+        sum[slot] += w * v;
+        count[r & 3] += 1;
+        plainSum[r & 3] += v;
     }
+    auto lanes = [](const double *l) {
+        return (l[0] + l[1]) + (l[2] + l[3]);
+    };
+    std::vector<double> classTotal(classes);
     double pooledTotal = 0, pooledSum = 0;
-    for (std::size_t k = 0; k < classes; ++k) {
-        pooledTotal += total[k];
-        pooledSum += sum[k];
-    }
     ColumnGaussians g;
     g.mean.assign(classes, 0.0);
-    for (std::size_t k = 0; k < classes; ++k)
-        g.mean[k] = total[k] > 0 ? sum[k] / total[k] : 0.0;
+    for (std::size_t k = 0; k < classes; ++k) {
+        classTotal[k] = lanes(total.data() + 4 * k);
+        const double classSum = lanes(sum.data() + 4 * k);
+        pooledTotal += classTotal[k];
+        pooledSum += classSum;
+        g.mean[k] = classTotal[k] > 0 ? classSum / classTotal[k] : 0.0;
+    }
     const double pooledMean = pooledTotal > 0 ? pooledSum / pooledTotal : 0.0;
-    const double plainMean = count > 0 ? plainSum / count : 0.0;
-    double pooledSquares = 0, plainSquares = 0;
+    const double n = lanes(count);
+    const double plainMean = n > 0 ? lanes(plainSum) / n : 0.0;
+    double pooledSquares[4] = {}, plainSquares[4] = {};
     for (std::size_t r = 0; r < column.size(); ++r) {
         const double v = column[r];
         if (std::isnan(v))
@@ -104,24 +140,96 @@ ColumnGaussians gaussiansOf(std::span<const double> column, std::span<const std:
         const auto k = static_cast<std::size_t>(y[r]);
         const double w = weights.empty() ? 1.0 : weights[r];
         const double d = v - g.mean[k];
-        squares[k] += w * d * d;
+        squares[k * 4 + (r & 3)] += w * d * d;
         const double dp = v - pooledMean;
-        pooledSquares += w * dp * dp;
+        pooledSquares[r & 3] += w * dp * dp;
         const double du = v - plainMean;
-        plainSquares += du * du;
+        plainSquares[r & 3] += du * du;
     }
-    const double pooledVariance = pooledTotal > 0 ? pooledSquares / pooledTotal : 1.0;
+    const double pooledVariance = pooledTotal > 0 ? lanes(pooledSquares) / pooledTotal : 1.0;
     g.variance.assign(classes, 0.0);
     for (std::size_t k = 0; k < classes; ++k) {
-        if (total[k] > 0) {
-            g.variance[k] = squares[k] / total[k];
+        if (classTotal[k] > 0) {
+            g.variance[k] = lanes(squares.data() + 4 * k) / classTotal[k];
         } else {
             g.mean[k] = pooledMean;
             g.variance[k] = pooledVariance;
         }
     }
-    g.plainVariance = count > 0 ? plainSquares / count : 0.0;
+    g.plainVariance = n > 0 ? lanes(plainSquares) / n : 0.0;
     return g;
+}
+
+/// What batch prediction reads from a fitted model.
+struct BayesTables
+{
+    const std::uint8_t *categorical;
+    const std::int32_t *levels;
+    const std::size_t *offset;
+    const double *mean, *logNorm, *halfPrecision, *logProb, *logPrior;
+    std::size_t features;
+    std::size_t classes;
+};
+
+/// Probabilities of rows [begin, begin + n) of `x` into `dst` (row-major). Class-major sums
+/// let the loops run over rows; each (row, class) sees the same operations in the same order
+/// as in predictRow, so the results are the same bits.
+MB_PREDICT_KERNEL
+void predictBlock(const BayesTables &m, const FeatureMatrix &x, std::size_t begin, std::size_t n,
+                  double *dst)
+{
+    const std::size_t classes = m.classes;
+    std::vector<double> joint(classes * kBlock);
+    std::vector<std::size_t> missing;
+    std::vector<double> saved;
+    for (std::size_t k = 0; k < classes; ++k)
+        std::fill_n(joint.data() + k * kBlock, n, m.logPrior[k]);
+    for (std::size_t j = 0; j < m.features; ++j) {
+        const double *column = x.column(j).data() + begin;
+        if (m.categorical[j]) {
+            for (std::size_t r = 0; r < n; ++r) {
+                const auto level = levelOf(column[r], m.levels[j]);
+                if (level < 0)
+                    continue;
+                const double *logProb
+                    = m.logProb + m.offset[j] + static_cast<std::size_t>(level) * classes;
+                for (std::size_t k = 0; k < classes; ++k)
+                    joint[k * kBlock + r] += logProb[k];
+            }
+            continue;
+        }
+        // Missing values must leave the sums untouched: add to every row in a loop that
+        // vectorises, and put back the rows with a missing value afterwards.
+        missing.clear();
+        for (std::size_t r = 0; r < n; ++r) {
+            if (std::isnan(column[r]))
+                missing.push_back(r);
+        }
+        saved.resize(missing.size() * classes);
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            for (std::size_t k = 0; k < classes; ++k)
+                saved[i * classes + k] = joint[k * kBlock + missing[i]];
+        }
+        const std::size_t offset = m.offset[j];
+        for (std::size_t k = 0; k < classes; ++k) {
+            const double mean = m.mean[offset + k], norm = m.logNorm[offset + k];
+            const double half = m.halfPrecision[offset + k];
+            double *sum = joint.data() + k * kBlock;
+            for (std::size_t r = 0; r < n; ++r) {
+                const double d = column[r] - mean;
+                sum[r] += norm - d * d * half;
+            }
+        }
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            for (std::size_t k = 0; k < classes; ++k)
+                joint[k * kBlock + missing[i]] = saved[i * classes + k];
+        }
+    }
+    for (std::size_t r = 0; r < n; ++r) {
+        for (std::size_t k = 0; k < classes; ++k)
+            dst[r * classes + k] = joint[k * kBlock + r];
+    }
+    softmaxRows(dst, n, classes);
 }
 
 } // namespace
@@ -151,7 +259,9 @@ Expected<void> NaiveBayes::fit(const TrainingSet &data, const FitControl &contro
     const auto classes = static_cast<std::size_t>(data.classCount);
     const std::size_t features = data.features.size();
     const FeatureMatrix &x = *data.x;
-    auto weight = [&](std::size_t r) { return data.weights.empty() ? 1.0 : data.weights[r]; };
+    auto weight = [&](std::size_t r) {
+        return data.weights.empty() ? 1.0 : data.weights[r];
+    };
 
     m_classWeight.assign(classes, 0.0);
     for (std::size_t r = 0; r < x.rows(); ++r)
@@ -191,7 +301,9 @@ Expected<void> NaiveBayes::fit(const TrainingSet &data, const FitControl &contro
             double *counts = m_levelCount.data() + categoricalOffset[j];
             for (std::size_t r = 0; r < column.size(); ++r) {
                 if (const auto level = levelOf(column[r], m_levels[j]); level >= 0)
-                    counts[static_cast<std::size_t>(level) * classes + static_cast<std::size_t>(data.y[r])] += weight(r);
+                    counts[static_cast<std::size_t>(level) * classes
+                           + static_cast<std::size_t>(data.y[r])]
+                        += weight(r);
             }
             return;
         }
@@ -202,8 +314,10 @@ Expected<void> NaiveBayes::fit(const TrainingSet &data, const FitControl &contro
             const double minSd = precisionOf(column) / 6;
             floor[j] = minSd * minSd;
         }
-        std::copy(g.mean.begin(), g.mean.end(), m_mean.begin() + static_cast<std::ptrdiff_t>(numericOffset[j]));
-        std::copy(g.variance.begin(), g.variance.end(), m_variance.begin() + static_cast<std::ptrdiff_t>(numericOffset[j]));
+        std::copy(g.mean.begin(), g.mean.end(),
+                  m_mean.begin() + static_cast<std::ptrdiff_t>(numericOffset[j]));
+        std::copy(g.variance.begin(), g.variance.end(),
+                  m_variance.begin() + static_cast<std::ptrdiff_t>(numericOffset[j]));
     });
     if (control.stopRequested())
         return fail(ErrorCode::Cancelled, "Training was cancelled.");
@@ -315,62 +429,15 @@ void NaiveBayes::predictProba(const FeatureMatrix &x, std::span<double> out) con
     const std::size_t rows = x.rows();
     const std::size_t blocks = (rows + kBlock - 1) / kBlock;
     const int threads = rows * m_categorical.size() * classes > 200000 ? resolveThreads(0) : 1;
+    const BayesTables tables {m_categorical.data(), m_levels.data(),
+                              m_offset.data(),      m_mean.data(),
+                              m_logNorm.data(),     m_halfPrecision.data(),
+                              m_logProb.data(),     m_logPrior.data(),
+                              m_categorical.size(), classes};
     parallelFor(blocks, threads, [&](std::size_t blockIndex, int) {
         const std::size_t begin = blockIndex * kBlock;
-        const std::size_t n = std::min(kBlock, rows - begin);
-        // Class-major sums so that the loops run over rows; each (row, class) sees the same
-        // operations in the same order as in predictRow.
-        std::vector<double> joint(classes * kBlock);
-        std::vector<std::size_t> missing;
-        std::vector<double> saved;
-        for (std::size_t k = 0; k < classes; ++k)
-            std::fill_n(joint.data() + k * kBlock, n, m_logPrior[k]);
-        for (std::size_t j = 0; j < m_categorical.size(); ++j) {
-            const double *column = x.column(j).data() + begin;
-            if (m_categorical[j]) {
-                for (std::size_t r = 0; r < n; ++r) {
-                    const auto level = levelOf(column[r], m_levels[j]);
-                    if (level < 0)
-                        continue;
-                    const double *logProb = m_logProb.data() + m_offset[j] + static_cast<std::size_t>(level) * classes;
-                    for (std::size_t k = 0; k < classes; ++k)
-                        joint[k * kBlock + r] += logProb[k];
-                }
-                continue;
-            }
-            // Missing values must leave the sums untouched: add to every row in a loop that
-            // vectorises, and put back the rows with a missing value afterwards.
-            missing.clear();
-            for (std::size_t r = 0; r < n; ++r) {
-                if (std::isnan(column[r]))
-                    missing.push_back(r);
-            }
-            saved.resize(missing.size() * classes);
-            for (std::size_t i = 0; i < missing.size(); ++i) {
-                for (std::size_t k = 0; k < classes; ++k)
-                    saved[i * classes + k] = joint[k * kBlock + missing[i]];
-            }
-            const std::size_t offset = m_offset[j];
-            for (std::size_t k = 0; k < classes; ++k) {
-                const double mean = m_mean[offset + k], norm = m_logNorm[offset + k];
-                const double half = m_halfPrecision[offset + k];
-                double *sum = joint.data() + k * kBlock;
-                for (std::size_t r = 0; r < n; ++r) {
-                    const double d = column[r] - mean;
-                    sum[r] += norm - d * d * half;
-                }
-            }
-            for (std::size_t i = 0; i < missing.size(); ++i) {
-                for (std::size_t k = 0; k < classes; ++k)
-                    joint[k * kBlock + missing[i]] = saved[i * classes + k];
-            }
-        }
-        double *dst = out.data() + begin * classes;
-        for (std::size_t r = 0; r < n; ++r) {
-            for (std::size_t k = 0; k < classes; ++k)
-                dst[r * classes + k] = joint[k * kBlock + r];
-        }
-        softmaxRows(dst, n, classes);
+        predictBlock(tables, x, begin, std::min(kBlock, rows - begin),
+                     out.data() + begin * classes);
     });
 }
 
@@ -419,8 +486,7 @@ double NaiveBayes::levelProbability(std::size_t feature, int level, int cls) con
                               + static_cast<std::size_t>(cls)]);
 }
 
-template<class Archive>
-void NaiveBayes::serialize(Archive &ar, const unsigned int)
+template<class Archive> void NaiveBayes::serialize(Archive &ar, const unsigned int)
 {
     using boost::serialization::make_nvp;
     ar &make_nvp("var_smoothing", m_varSmoothing);
@@ -437,28 +503,39 @@ void NaiveBayes::serialize(Archive &ar, const unsigned int)
     archive::items(ar, "level_count", m_levelCount);
     if constexpr (Archive::is_loading::value) {
         const auto classes = static_cast<std::uint64_t>(std::max(m_classCount, 0));
-        if (m_classCount < 2 || m_classWeight.size() != classes || m_levels.size() != m_categorical.size())
+        if (m_classCount < 2 || m_classWeight.size() != classes
+            || m_levels.size() != m_categorical.size())
             throw archive::CorruptPayload("the naive Bayes model's sizes do not fit together");
         std::uint64_t numeric = 0, categorical = 0;
         for (std::size_t j = 0; j < m_levels.size(); ++j) {
             if (m_levels[j] < 0 || (!m_categorical[j] && m_levels[j] != 0))
-                throw archive::CorruptPayload("the naive Bayes model holds an impossible level count");
+                throw archive::CorruptPayload(
+                    "the naive Bayes model holds an impossible level count");
             if (m_categorical[j])
                 categorical += static_cast<std::uint64_t>(m_levels[j]) * classes;
             else
                 numeric += classes;
         }
-        if (m_mean.size() != numeric || m_variance.size() != numeric || m_levelCount.size() != categorical)
+        if (m_mean.size() != numeric || m_variance.size() != numeric
+            || m_levelCount.size() != categorical)
             throw archive::CorruptPayload("the naive Bayes model's sizes do not fit together");
-        const auto nonNegative = [](double v) { return std::isfinite(v) && v >= 0; };
-        const auto finite = [](double v) { return std::isfinite(v); };
-        const auto positive = [](double v) { return std::isfinite(v) && v > 0; };
+        const auto nonNegative = [](double v) {
+            return std::isfinite(v) && v >= 0;
+        };
+        const auto finite = [](double v) {
+            return std::isfinite(v);
+        };
+        const auto positive = [](double v) {
+            return std::isfinite(v) && v > 0;
+        };
         double total = 0;
         for (double w : m_classWeight)
             total += w;
-        if (!std::ranges::all_of(m_classWeight, nonNegative) || !(total > 0) || !std::isfinite(total)
-            || !std::ranges::all_of(m_mean, finite) || !std::ranges::all_of(m_variance, positive)
-            || !std::ranges::all_of(m_levelCount, nonNegative) || !std::isfinite(m_alpha) || m_alpha < 0) {
+        if (!std::ranges::all_of(m_classWeight, nonNegative) || !(total > 0)
+            || !std::isfinite(total) || !std::ranges::all_of(m_mean, finite)
+            || !std::ranges::all_of(m_variance, positive)
+            || !std::ranges::all_of(m_levelCount, nonNegative) || !std::isfinite(m_alpha)
+            || m_alpha < 0) {
             throw archive::CorruptPayload("the naive Bayes model holds an impossible value");
         }
         rebuildTables();

@@ -21,9 +21,9 @@ namespace mb {
 /// smoothed level frequencies per class for each categorical feature (Laplace/Lidstone
 /// `alpha`, as CategoricalNB). By default a Gaussian's standard deviation is kept at least a
 /// sixth of the feature's precision (as Weka's NaiveBayes does), which leaves data like iris
-/// untouched but stops a feature that is constant within a class from vetoing it. Class priors are the (weighted) class frequencies. A missing
-/// value (NaN) is skipped in fit and in prediction, so the model never imputes. Predict
-/// functions are const and thread-safe.
+/// untouched but stops a feature that is constant within a class from vetoing it. Class priors are
+/// the (weighted) class frequencies. A missing value (NaN) is skipped in fit and in prediction, so
+/// the model never imputes. Predict functions are const and thread-safe.
 class NaiveBayes final : public Classifier
 {
 public:
@@ -50,8 +50,7 @@ public:
 
     /// Boost.Serialization of the fitted state (and the parameters prediction depends on);
     /// defined in the .cpp for the three archive kinds (see core/model/archive_io.h).
-    template<class Archive>
-    void serialize(Archive &ar, const unsigned int version);
+    template<class Archive> void serialize(Archive &ar, const unsigned int version);
 
 private:
     friend class boost::serialization::access;
@@ -64,9 +63,9 @@ private:
     bool m_precisionFloor = true;
 
     std::int32_t m_classCount = 0;
-    std::vector<double> m_classWeight;        ///< K: summed weight of each class's rows
-    std::vector<std::uint8_t> m_categorical;  ///< per feature
-    std::vector<std::int32_t> m_levels;       ///< per feature (0 for numbers)
+    std::vector<double> m_classWeight; ///< K: summed weight of each class's rows
+    std::vector<std::uint8_t> m_categorical; ///< per feature
+    std::vector<std::int32_t> m_levels; ///< per feature (0 for numbers)
     // Numeric features, in feature order, K values each: mean and smoothed variance.
     std::vector<double> m_mean;
     std::vector<double> m_variance;
@@ -74,11 +73,11 @@ private:
     std::vector<double> m_levelCount;
 
     // Derived (rebuilt after fit and load).
-    std::vector<double> m_logPrior;       ///< K
-    std::vector<double> m_logNorm;        ///< numeric: -0.5 log(2 pi var)
-    std::vector<double> m_halfPrecision;  ///< numeric: 0.5 / var
-    std::vector<double> m_logProb;        ///< categorical: log p(level | class), levels x K
-    std::vector<std::size_t> m_offset;    ///< per feature: start in its arrays
+    std::vector<double> m_logPrior; ///< K
+    std::vector<double> m_logNorm; ///< numeric: -0.5 log(2 pi var)
+    std::vector<double> m_halfPrecision; ///< numeric: 0.5 / var
+    std::vector<double> m_logProb; ///< categorical: log p(level | class), levels x K
+    std::vector<std::size_t> m_offset; ///< per feature: start in its arrays
 };
 
 } // namespace mb

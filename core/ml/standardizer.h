@@ -29,8 +29,8 @@ class Standardizer
 public:
     /// How indicator columns of categorical features are scaled.
     enum class Indicators : std::uint8_t {
-        Standardised,  ///< centred and scaled like numeric columns (StandardScaler after one-hot)
-        Fixed,         ///< 0 when off, `onValue` when on
+        Standardised, ///< centred and scaled like numeric columns (StandardScaler after one-hot)
+        Fixed, ///< 0 when off, `onValue` when on
     };
 
     /// Learns centres and scales from `x` (rows weighted by `weights`; empty: all 1).
@@ -54,25 +54,25 @@ public:
     void encodeRow(std::span<const double> row, double *out) const;
 
     /// Encodes rows [begin, begin + count) of `x` into `out`, row-major (count x encodedCount()).
-    void encodeRows(const FeatureMatrix &x, std::size_t begin, std::size_t count, double *out) const;
+    void encodeRows(const FeatureMatrix &x, std::size_t begin, std::size_t count,
+                    double *out) const;
 
     /// Encodes rows [begin, begin + count) of `x` column by column: encoded column c of row r
     /// goes to out[c * stride + r]. Hot loops that run over rows want this layout.
     void encodeColumns(const FeatureMatrix &x, std::size_t begin, std::size_t count, double *out,
                        std::size_t stride) const;
 
-    template<class Archive>
-    void serialize(Archive &ar, const unsigned int version);
+    template<class Archive> void serialize(Archive &ar, const unsigned int version);
 
 private:
     friend class boost::serialization::access;
     void rebuildOffsets();
 
-    std::vector<std::uint8_t> m_categorical;  ///< per input feature
-    std::vector<std::int32_t> m_levels;       ///< per input feature (0 for numbers)
-    std::vector<double> m_center;             ///< per encoded column
-    std::vector<double> m_scale;              ///< per encoded column: multiplier (1 / std)
-    std::vector<std::size_t> m_first;         ///< derived: first encoded column per feature, + end
+    std::vector<std::uint8_t> m_categorical; ///< per input feature
+    std::vector<std::int32_t> m_levels; ///< per input feature (0 for numbers)
+    std::vector<double> m_center; ///< per encoded column
+    std::vector<double> m_scale; ///< per encoded column: multiplier (1 / std)
+    std::vector<std::size_t> m_first; ///< derived: first encoded column per feature, + end
 };
 
 } // namespace mb

@@ -17,7 +17,8 @@ using namespace mb;
 
 namespace {
 
-struct Table {
+struct Table
+{
     FeatureMatrix x;
     std::vector<std::int32_t> y;
     std::vector<FeatureInfo> features;
@@ -37,7 +38,8 @@ Table iris(bool onlyLastTwoClasses = false)
     Table t;
     for (std::size_t r = 0; r < data->rowCount(); ++r) {
         const std::string &label = target.levels()[static_cast<std::size_t>(target.codes()[r])];
-        const auto code = static_cast<std::int32_t>(std::ranges::find(names, label) - names.begin());
+        const auto code
+            = static_cast<std::int32_t>(std::ranges::find(names, label) - names.begin());
         if (onlyLastTwoClasses && code == 0)
             continue;
         rows.push_back(r);
@@ -61,7 +63,8 @@ std::unique_ptr<LogisticRegression> make(const ParamValues &params = {})
     return std::make_unique<LogisticRegression>(check.values);
 }
 
-std::unique_ptr<LogisticRegression> fitted(const Table &t, const ParamValues &params = {}, int threads = 0)
+std::unique_ptr<LogisticRegression> fitted(const Table &t, const ParamValues &params = {},
+                                           int threads = 0)
 {
     auto model = make(params);
     FitControl control;
@@ -100,7 +103,9 @@ std::unique_ptr<LogisticRegression> roundTrip(const LogisticRegression &model)
 Table separable()
 {
     std::mt19937_64 rng(7);
-    auto uniform = [&] { return double(rng() >> 11) * 0x1.0p-53 * 2 - 1; };
+    auto uniform = [&] {
+        return double(rng() >> 11) * 0x1.0p-53 * 2 - 1;
+    };
     Table t;
     const std::size_t n = 400;
     t.x = FeatureMatrix(n, 3);
@@ -160,11 +165,11 @@ private Q_SLOTS:
         for (const QString &solver : {QStringLiteral("lbfgs"), QStringLiteral("newton")}) {
             for (const auto &[row, p] : multi) {
                 QTest::addRow("three iris classes, row %d, %s", row, qPrintable(solver))
-                        << false << solver << row << p;
+                    << false << solver << row << p;
             }
             for (const auto &[row, p] : binary) {
                 QTest::addRow("two iris classes, row %d, %s", row, qPrintable(solver))
-                        << true << solver << row << p;
+                    << true << solver << row << p;
             }
         }
     }
@@ -176,13 +181,17 @@ private Q_SLOTS:
         QFETCH(int, row);
         QFETCH(QList<double>, expected);
         const Table t = iris(binary);
-        auto model = fitted(t, {{"tol", "1e-10"}, {"max_iter", "10000"}, {"solver", solver.toStdString()}});
+        auto model = fitted(
+            t, {{"tol", "1e-10"}, {"max_iter", "10000"}, {"solver", solver.toStdString()}});
         QVERIFY(model->converged());
         const std::vector<double> p = proba(*model, t.x);
         for (qsizetype k = 0; k < expected.size(); ++k) {
             const double got = p[static_cast<std::size_t>(row * expected.size() + k)];
             QVERIFY2(std::abs(got - expected[k]) < 1e-4,
-                     qPrintable(QStringLiteral("class %1: %2 vs %3").arg(k).arg(got, 0, 'g', 17).arg(expected[k], 0, 'g', 17)));
+                     qPrintable(QStringLiteral("class %1: %2 vs %3")
+                                    .arg(k)
+                                    .arg(got, 0, 'g', 17)
+                                    .arg(expected[k], 0, 'g', 17)));
         }
     }
 
@@ -200,7 +209,8 @@ private Q_SLOTS:
         QFETCH(bool, binary);
         QFETCH(QString, c);
         const Table t = iris(binary);
-        const ParamValues common = {{"tol", "1e-10"}, {"max_iter", "100000"}, {"C", c.toStdString()}};
+        const ParamValues common
+            = {{"tol", "1e-10"}, {"max_iter", "100000"}, {"C", c.toStdString()}};
         ParamValues newton = common;
         newton["solver"] = "newton";
         const std::vector<double> a = proba(*fitted(t, common), t.x);
@@ -264,7 +274,7 @@ private Q_SLOTS:
             QCOMPARE(p[2 * i + 1] > 0.5, t.y[i] == 1);
         // An unknown level encodes like a missing one: every indicator off.
         std::array<double, 2> unknown = {7, 3}, missing = {std::nan(""), 3};
-        std::array<double, 2> pu{}, pm{};
+        std::array<double, 2> pu {}, pm {};
         model->predictRow(unknown, pu);
         model->predictRow(missing, pm);
         QVERIFY(pu == pm);
@@ -274,10 +284,10 @@ private Q_SLOTS:
     {
         const Table t = iris();
         auto model = fitted(t);
-        std::array<double, 4> row{};
+        std::array<double, 4> row {};
         for (std::size_t i : {0u, 77u, 140u}) {
             t.x.copyRow(i, row);
-            std::array<double, 3> logits{}, expected{};
+            std::array<double, 3> logits {}, expected {};
             for (int k = 0; k < 3; ++k) {
                 const std::vector<double> terms = model->contributions(row, k);
                 QCOMPARE(terms.size(), std::size_t(4));
@@ -300,8 +310,8 @@ private Q_SLOTS:
         const Table t = iris();
         auto model = fitted(t);
         const std::vector<double> all = proba(*model, t.x);
-        std::array<double, 4> row{};
-        std::array<double, 3> p{};
+        std::array<double, 4> row {};
+        std::array<double, 3> p {};
         for (std::size_t i = 0; i < t.y.size(); ++i) {
             t.x.copyRow(i, row);
             model->predictRow(row, p);
@@ -329,14 +339,16 @@ private Q_SLOTS:
         auto model = fitted(t);
         std::unique_ptr<LogisticRegression> loaded;
         if (kind == "binary")
-            loaded = roundTrip<boost::archive::binary_oarchive, boost::archive::binary_iarchive>(*model);
+            loaded = roundTrip<boost::archive::binary_oarchive, boost::archive::binary_iarchive>(
+                *model);
         else if (kind == "text")
-            loaded = roundTrip<boost::archive::text_oarchive, boost::archive::text_iarchive>(*model);
+            loaded
+                = roundTrip<boost::archive::text_oarchive, boost::archive::text_iarchive>(*model);
         else
             loaded = roundTrip<boost::archive::xml_oarchive, boost::archive::xml_iarchive>(*model);
         QCOMPARE(loaded->classCount(), 3);
         QVERIFY(proba(*loaded, t.x) == proba(*model, t.x));
-        std::array<double, 4> row{};
+        std::array<double, 4> row {};
         t.x.copyRow(60, row);
         QVERIFY(loaded->contributions(row, 1) == model->contributions(row, 1));
     }
@@ -357,7 +369,8 @@ private Q_SLOTS:
             }
             t.y.push_back(static_cast<std::int32_t>(std::min(2.0, std::floor(s / 3.4))));
         }
-        t.features = {{"a", false, 0}, {"b", false, 0}, {"c", false, 0}, {"d", false, 0}, {"e", false, 0}};
+        t.features
+            = {{"a", false, 0}, {"b", false, 0}, {"c", false, 0}, {"d", false, 0}, {"e", false, 0}};
         t.classes = 3;
         const std::vector<double> one = proba(*fitted(t, {}, 1), t.x);
         QVERIFY(proba(*fitted(t, {}, 1), t.x) == one);
@@ -383,7 +396,10 @@ private Q_SLOTS:
         if (before)
             source.request_stop();
         else
-            control.report = [&](double done) { if (done > 0) source.request_stop(); };
+            control.report = [&](double done) {
+                if (done > 0)
+                    source.request_stop();
+            };
         auto result = model->fit(t.set(), control);
         QVERIFY(!result);
         QCOMPARE(result.error().code, ErrorCode::Cancelled);
@@ -396,7 +412,9 @@ private Q_SLOTS:
         auto model = make();
         std::vector<double> seen;
         FitControl control;
-        control.report = [&](double done) { seen.push_back(done); };
+        control.report = [&](double done) {
+            seen.push_back(done);
+        };
         QVERIFY(model->fit(t.set(), control).has_value());
         QVERIFY(seen.size() >= 2);
         QVERIFY(std::ranges::is_sorted(seen));

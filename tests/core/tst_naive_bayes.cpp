@@ -19,7 +19,8 @@ namespace {
 
 const double kNan = std::numeric_limits<double>::quiet_NaN();
 
-struct Table {
+struct Table
+{
     FeatureMatrix x;
     std::vector<std::int32_t> y;
     std::vector<FeatureInfo> features;
@@ -96,7 +97,8 @@ std::vector<double> proba(const Classifier &model, const FeatureMatrix &x)
 
 double logNormal(double x, double mean, double variance)
 {
-    return -0.5 * std::log(2 * std::numbers::pi * variance) - (x - mean) * (x - mean) / (2 * variance);
+    return -0.5 * std::log(2 * std::numbers::pi * variance)
+        - (x - mean) * (x - mean) / (2 * variance);
 }
 
 template<class OArchive, class IArchive>
@@ -177,7 +179,8 @@ private Q_SLOTS:
         QFETCH(double, b);
         auto model = fitted(handMade());
         const double epsilon = 26e-9;
-        const std::array<std::array<double, 3>, 2> levels = {{{3.0 / 6, 2.0 / 6, 1.0 / 6}, {0.25, 0.25, 0.5}}};
+        const std::array<std::array<double, 3>, 2> levels
+            = {{{3.0 / 6, 2.0 / 6, 1.0 / 6}, {0.25, 0.25, 0.5}}};
         std::array<double, 2> joint = {std::log(0.6), std::log(0.4)};
         if (!std::isnan(a)) {
             joint[0] += logNormal(a, 2, 2.0 / 3 + epsilon);
@@ -189,9 +192,10 @@ private Q_SLOTS:
         }
         const double p0 = 1 / (1 + std::exp(joint[1] - joint[0]));
         const std::array<double, 2> row = {a, b};
-        std::array<double, 2> p{};
+        std::array<double, 2> p {};
         model->predictRow(row, p);
-        QVERIFY2(std::abs(p[0] - p0) < 1e-12, qPrintable(QStringLiteral("%1 vs %2").arg(p[0]).arg(p0)));
+        QVERIFY2(std::abs(p[0] - p0) < 1e-12,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(p[0]).arg(p0)));
         QVERIFY(std::abs(p[1] - (1 - p0)) < 1e-12);
         // Contributions are each feature's log-likelihood term; missing ones are 0.
         for (int k = 0; k < 2; ++k) {
@@ -212,14 +216,30 @@ private Q_SLOTS:
         // scikit-learn 1.2.1: GaussianNB().fit(X, y) on resources/samples/iris.csv (default
         // var_smoothing 1e-9), predict_proba of the listed rows. Iris has no feature that is
         // nearly constant within a class, so the precision floor leaves it untouched.
-        QTest::newRow("row 0") << 0 << QList<double>{1.0, 1.3578426545097534e-18, 7.112835116303153e-26};
-        QTest::newRow("row 25") << 25 << QList<double>{0.9999999999999996, 3.4984178374754443e-16, 6.622850859507933e-24};
-        QTest::newRow("row 50") << 50 << QList<double>{3.213809354266301e-109, 0.8040376655396823, 0.19596233446031797};
-        QTest::newRow("row 70") << 70 << QList<double>{2.591538028250168e-130, 0.15449408494388256, 0.8455059150561174};
-        QTest::newRow("row 100") << 100 << QList<double>{3.2324518072371566e-254, 6.353810311595854e-11, 0.9999999999364619};
-        QTest::newRow("row 119") << 119 << QList<double>{6.310865149954135e-126, 0.9581353618712692, 0.041864638128730806};
-        QTest::newRow("row 133") << 133 << QList<double>{2.6838258262863244e-131, 0.7126451442155288, 0.2873548557844708};
-        QTest::newRow("row 149") << 149 << QList<double>{3.2598824319148094e-146, 0.05600500915424877, 0.9439949908457513};
+        QTest::newRow("row 0") << 0
+                               << QList<double> {1.0, 1.3578426545097534e-18,
+                                                 7.112835116303153e-26};
+        QTest::newRow("row 25") << 25
+                                << QList<double> {0.9999999999999996, 3.4984178374754443e-16,
+                                                  6.622850859507933e-24};
+        QTest::newRow("row 50") << 50
+                                << QList<double> {3.213809354266301e-109, 0.8040376655396823,
+                                                  0.19596233446031797};
+        QTest::newRow("row 70") << 70
+                                << QList<double> {2.591538028250168e-130, 0.15449408494388256,
+                                                  0.8455059150561174};
+        QTest::newRow("row 100") << 100
+                                 << QList<double> {3.2324518072371566e-254, 6.353810311595854e-11,
+                                                   0.9999999999364619};
+        QTest::newRow("row 119") << 119
+                                 << QList<double> {6.310865149954135e-126, 0.9581353618712692,
+                                                   0.041864638128730806};
+        QTest::newRow("row 133") << 133
+                                 << QList<double> {2.6838258262863244e-131, 0.7126451442155288,
+                                                   0.2873548557844708};
+        QTest::newRow("row 149") << 149
+                                 << QList<double> {3.2598824319148094e-146, 0.05600500915424877,
+                                                   0.9439949908457513};
     }
 
     void probabilitiesMatchScikitLearn()
@@ -232,7 +252,10 @@ private Q_SLOTS:
             for (qsizetype k = 0; k < 3; ++k) {
                 const double got = p[static_cast<std::size_t>(row * 3 + k)];
                 QVERIFY2(std::abs(got - expected[k]) < 1e-9,
-                         qPrintable(QStringLiteral("class %1: %2 vs %3").arg(k).arg(got, 0, 'g', 17).arg(expected[k], 0, 'g', 17)));
+                         qPrintable(QStringLiteral("class %1: %2 vs %3")
+                                        .arg(k)
+                                        .arg(got, 0, 'g', 17)
+                                        .arg(expected[k], 0, 'g', 17)));
             }
         }
     }
@@ -253,7 +276,7 @@ private Q_SLOTS:
         t.features = {{"a", false, 0}, {"b", false, 0}};
         t.classes = 2;
         const std::array<double, 2> row = {1.0, 1.0};
-        std::array<double, 2> floored{}, plain{};
+        std::array<double, 2> floored {}, plain {};
         fitted(t)->predictRow(row, floored);
         fitted(t, {{"precision_floor", "false"}})->predictRow(row, plain);
         QVERIFY2(plain[0] < 1e-100, qPrintable(QString::number(plain[0])));
@@ -318,11 +341,15 @@ private Q_SLOTS:
             auto model = fitted(t);
             std::unique_ptr<NaiveBayes> loaded;
             if (kind == "binary")
-                loaded = roundTrip<boost::archive::binary_oarchive, boost::archive::binary_iarchive>(*model);
+                loaded
+                    = roundTrip<boost::archive::binary_oarchive, boost::archive::binary_iarchive>(
+                        *model);
             else if (kind == "text")
-                loaded = roundTrip<boost::archive::text_oarchive, boost::archive::text_iarchive>(*model);
+                loaded = roundTrip<boost::archive::text_oarchive, boost::archive::text_iarchive>(
+                    *model);
             else
-                loaded = roundTrip<boost::archive::xml_oarchive, boost::archive::xml_iarchive>(*model);
+                loaded
+                    = roundTrip<boost::archive::xml_oarchive, boost::archive::xml_iarchive>(*model);
             QCOMPARE(loaded->classCount(), model->classCount());
             QVERIFY(proba(*loaded, t.x) == proba(*model, t.x));
         }
@@ -334,7 +361,8 @@ private Q_SLOTS:
         Table t = handMade();
         t.classes = 3;
         auto model = fitted(t);
-        auto loaded = roundTrip<boost::archive::text_oarchive, boost::archive::text_iarchive>(*model);
+        auto loaded
+            = roundTrip<boost::archive::text_oarchive, boost::archive::text_iarchive>(*model);
         const std::vector<double> p = proba(*loaded, t.x);
         // exp(-inf) is taken as exp(-700), about 1e-304 (see linear_softmax.h).
         for (std::size_t i = 0; i < t.y.size(); ++i)
