@@ -184,10 +184,7 @@ int runDescribe(const QStringList &args)
         data->setTarget(*target);
     }
 
-    std::vector<ColumnStats> stats;
-    stats.reserve(data->columnCount());
-    for (const Column &c : data->columns())
-        stats.push_back(computeStats(c));
+    const std::vector<ColumnStats> stats = computeStats(*data);
 
     if (parser.isSet(QStringLiteral("json")))
         printJsonReport(*data, stats, target);

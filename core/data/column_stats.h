@@ -25,4 +25,8 @@ struct ColumnStats {
 
 ColumnStats computeStats(const Column &column);
 
+class Dataset;
+/// The stats of every column, computed on `threads` threads (0 = every core).
+std::vector<ColumnStats> computeStats(const Dataset &data, int threads = 0);
+
 } // namespace mb

@@ -7,26 +7,26 @@ namespace mb {
 
 std::optional<std::size_t> Dataset::columnIndex(std::string_view name) const
 {
-    for (std::size_t i = 0; i < m_columns.size(); ++i) {
-        if (m_columns[i].name() == name)
-            return i;
-    }
-    return std::nullopt;
+    const auto it = m_indexByName.find(name);
+    if (it == m_indexByName.end())
+        return std::nullopt;
+    return it->second;
 }
 
 void Dataset::addColumn(Column column)
 {
-    if (columnIndex(column.name())) {
+    if (m_indexByName.contains(std::string_view(column.name()))) {
         const std::string base = column.name();
         std::string unique;
         for (int n = 2;; ++n) {
             unique = base + "_" + std::to_string(n);
-            if (!columnIndex(unique))
+            if (!m_indexByName.contains(std::string_view(unique)))
                 break;
         }
         m_warnings.push_back("Duplicate column name '" + base + "' renamed to '" + unique + "'.");
         column.setName(unique);
     }
+    m_indexByName.emplace(column.name(), m_columns.size());
     m_columns.push_back(std::move(column));
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace mb {
@@ -23,6 +24,7 @@ public:
     std::size_t columnCount() const { return m_columns.size(); }
 
     const Column &column(std::size_t i) const { return m_columns[i]; }
+    /// For changing a column's data or role; not its name, which the name index keeps.
     Column &column(std::size_t i) { return m_columns[i]; }
     const std::vector<Column> &columns() const { return m_columns; }
     std::optional<std::size_t> columnIndex(std::string_view name) const;
@@ -45,6 +47,13 @@ public:
 private:
     std::string m_name;
     std::vector<Column> m_columns;
+    /// Name to position: a hash, since wide files have tens of thousands of columns.
+    struct NameHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view> {}(s); }
+    };
+    std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_indexByName;
     std::vector<double> m_weights;
     std::vector<std::string> m_warnings;
 };

@@ -68,6 +68,8 @@ public:
     std::int64_t recordLine() const { return m_recordLine; }
     /// Physical line of the next unread byte.
     std::int64_t line() const { return m_line; }
+    /// Counts lines from `line` on: for a tokenizer that starts in the middle of the input.
+    void setLine(std::int64_t line) { m_line = m_recordLine = line; }
 
     /// Set when next() returned Failed. Line and column are filled, the file name is not.
     const Error &error() const { return m_error; }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/ml/binned_matrix.h"
 
-#include "core/ml/parallel.h"
+#include "core/base/parallel.h"
 
 #include <algorithm>
 #include <array>

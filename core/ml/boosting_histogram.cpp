@@ -2,7 +2,7 @@
 #include "core/ml/boosting_histogram.h"
 
 #include "core/ml/binned_matrix.h"
-#include "core/ml/parallel.h"
+#include "core/base/parallel.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 #include "core/ml/decision_tree.h"
 
 #include "core/ml/cost_complexity_pruning.h"
-#include "core/ml/parallel.h"
+#include "core/base/parallel.h"
 #include "core/model/archive_io.h"
 
 #include <algorithm>

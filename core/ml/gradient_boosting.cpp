@@ -4,7 +4,7 @@
 #include "core/ml/binned_matrix.h"
 #include "core/ml/boosting_loss.h"
 #include "core/ml/boosting_tree_grower.h"
-#include "core/ml/parallel.h"
+#include "core/base/parallel.h"
 #include "core/model/archive_io.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/ml/k_nearest_neighbors.h"
 
-#include "core/ml/parallel.h"
+#include "core/base/parallel.h"
 #include "core/model/archive_io.h"
 
 #include <algorithm>

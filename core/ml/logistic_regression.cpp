@@ -3,7 +3,7 @@
 
 #include "core/ml/linear_optimizer.h"
 #include "core/ml/linear_softmax.h"
-#include "core/ml/parallel.h"
+#include "core/base/parallel.h"
 #include "core/model/archive_io.h"
 
 #include <algorithm>

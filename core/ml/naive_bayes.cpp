@@ -2,7 +2,7 @@
 #include "core/ml/naive_bayes.h"
 
 #include "core/ml/linear_softmax.h"
-#include "core/ml/parallel.h"
+#include "core/base/parallel.h"
 #include "core/model/archive_io.h"
 
 #include <algorithm>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/base/parallel.h"
 #include "core/base/progress.h"
 #include "core/ml/feature_matrix.h"
 
@@ -33,8 +34,5 @@ struct FitControl : WorkControl {
     std::uint64_t seed = 0;
     int threads = 0;  ///< 0 = every core
 };
-
-/// The number of worker threads `requested` means on this machine (0 = all cores).
-int resolveThreads(int requested);
 
 } // namespace mb

@@ -70,7 +70,13 @@ private Q_SLOTS:
     void readsSharedDatasets_data();
     void readsSharedDatasets();
 
+    void twoThreadsReadWhatOneReads_data();
+    void twoThreadsReadWhatOneReads();
+    void twoThreadsReportTheFirstBadLine_data();
+    void twoThreadsReportTheFirstBadLine();
+
 private:
+    static QByteArray mixedFile(int rows, int badLine);
     QString write(const QByteArray &bytes);
     static QString cellText(const Dataset &d, std::size_t column, std::size_t row);
     static QByteArray bigFile(int rows, int textAfter);
@@ -871,6 +877,106 @@ void TestCsvReader::readsSharedDatasets()
     QVERIFY(!last.isNumeric());
     QCOMPARE(int(last.levels().size()), levels);
     QCOMPARE(last.size(), std::size_t(rows));
+}
+
+
+// --- reading on two threads ----------------------------------------------------------------
+
+// Several MiB of mixed columns (numbers, words, missing values, blank lines, a numeric column
+// that meets text late), so that the two-thread path runs on many blocks. With badLine > 0
+// that line (1-based, counting the header) has one field too few.
+QByteArray TestCsvReader::mixedFile(int rows, int badLine)
+{
+    QByteArray csv = "id,x,colour,late,sparse,label\n";
+    int line = 1;
+    for (int i = 0; i < rows; ++i) {
+        if (i % 5000 == 4999) {
+            csv += "\n"; // blank lines count as lines but hold no record
+            ++line;
+        }
+        ++line;
+        if (line == badLine) {
+            csv += "1,2,red,3,4\n";
+            continue;
+        }
+        csv += QByteArray::number(i) + ',';
+        csv += QByteArray::number((i * 7919) % 1000 / 8.0) + ',';
+        csv += (i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : ("shade" + QByteArray::number(i % 101))) + ',';
+        csv += (i > rows * 3 / 4 && i % 11 == 0 ? QByteArray("high") : QByteArray::number(i % 13)) + ',';
+        csv += (i % 4 == 0 ? QByteArray("NA") : QByteArray::number(i % 17 * 0.25)) + ',';
+        csv += (i % 2 ? "yes" : "no");
+        csv += i % 7 == 0 ? "\r\n" : "\n";
+    }
+    return csv;
+}
+
+void TestCsvReader::twoThreadsReadWhatOneReads_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::newRow("under a block") << 2000;
+    QTest::newRow("many blocks") << 200000;
+}
+
+void TestCsvReader::twoThreadsReadWhatOneReads()
+{
+    QFETCH(int, rows);
+    const QString path = write(mixedFile(rows, 0));
+    CsvOptions one;
+    one.threads = 1;
+    CsvOptions two;
+    two.threads = 2;
+    const auto a = readCsv(path, one);
+    const auto b = readCsv(path, two);
+    QVERIFY2(a, a ? "" : a.error().describe().c_str());
+    QVERIFY2(b, b ? "" : b.error().describe().c_str());
+    QCOMPARE(a->rowCount(), std::size_t(rows));
+    QCOMPARE(b->rowCount(), a->rowCount());
+    QCOMPARE(b->columnCount(), a->columnCount());
+    for (std::size_t j = 0; j < a->columnCount(); ++j) {
+        const Column &x = a->column(j);
+        const Column &y = b->column(j);
+        QCOMPARE(y.name(), x.name());
+        QCOMPARE(y.isNumeric(), x.isNumeric());
+        QCOMPARE(y.typeReason(), x.typeReason());
+        if (x.isNumeric()) {
+            // Bit for bit, NaN included.
+            QVERIFY(std::ranges::equal(x.values(), y.values(), [](double p, double q) {
+                return std::bit_cast<std::uint64_t>(p) == std::bit_cast<std::uint64_t>(q);
+            }));
+        } else {
+            QCOMPARE(y.levels(), x.levels());
+            QVERIFY(std::ranges::equal(x.codes(), y.codes()));
+        }
+    }
+    // The column that meets text late is categorical, its levels in order of first appearance.
+    QVERIFY(!a->column(3).isNumeric());
+    QVERIFY(a->column(4).isNumeric());
+}
+
+void TestCsvReader::twoThreadsReportTheFirstBadLine_data()
+{
+    QTest::addColumn<int>("badLine");
+    QTest::newRow("first block") << 1000;
+    QTest::newRow("in a later block") << 123457;
+    QTest::newRow("near the end") << 199990;
+}
+
+void TestCsvReader::twoThreadsReportTheFirstBadLine()
+{
+    QFETCH(int, badLine);
+    const QString path = write(mixedFile(200000, badLine));
+    CsvOptions one;
+    one.threads = 1;
+    CsvOptions two;
+    two.threads = 2;
+    const auto a = readCsv(path, one);
+    const auto b = readCsv(path, two);
+    QVERIFY(!a);
+    QVERIFY(!b);
+    QCOMPARE(a.error().line, std::int64_t(badLine));
+    QCOMPARE(b.error().line, a.error().line);
+    QCOMPARE(b.error().column, a.error().column);
+    QCOMPARE(b.error().message, a.error().message);
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)

@@ -4,7 +4,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 using namespace mb;
 
@@ -46,6 +48,46 @@ private Q_SLOTS:
         QCOMPARE(s.min, 1.0);
         QCOMPARE(s.max, 3.0);
         QCOMPARE(s.mean, 7.0 / 3.0);
+    }
+
+    void distinctCountMatchesSortAndUnique()
+    {
+        // Many values, many repeats, both zeros and a few NaNs: the hash count must agree with
+        // the obvious sort-and-unique count (where -0.0 == 0.0).
+        std::mt19937_64 rng(7);
+        std::uniform_int_distribution<int> pick(-5000, 5000);
+        std::vector<double> values;
+        for (int i = 0; i < 100000; ++i)
+            values.push_back(i % 997 == 0 ? Column::kMissingValue : pick(rng) * 0.125);
+        values.push_back(-0.0);
+        values.push_back(0.0);
+        std::vector<double> present;
+        for (double v : values)
+            if (!std::isnan(v))
+                present.push_back(v);
+        std::ranges::sort(present);
+        const auto expected = static_cast<std::size_t>(std::unique(present.begin(), present.end()) - present.begin());
+        const ColumnStats s = computeStats(Column::numeric("v", values));
+        QCOMPARE(s.distinct, expected);
+        QVERIFY(s.distinct > 9000);
+    }
+
+    void datasetStatsInParallelEqualOneByOne()
+    {
+        Dataset data;
+        for (int j = 0; j < 7; ++j) {
+            std::vector<double> v;
+            for (int i = 0; i < 1000; ++i)
+                v.push_back(std::fmod(i * (j + 1) * 0.37, 17.0));
+            data.addColumn(Column::numeric("c" + std::to_string(j), v));
+        }
+        const std::vector<ColumnStats> all = computeStats(data, 2);
+        QCOMPARE(all.size(), data.columnCount());
+        for (std::size_t j = 0; j < all.size(); ++j) {
+            const ColumnStats one = computeStats(data.column(j));
+            QCOMPARE(all[j].distinct, one.distinct);
+            QCOMPARE(all[j].mean, one.mean);
+        }
     }
 
     void allMissingNumericColumnHasNoRange()

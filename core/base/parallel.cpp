@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/ml/parallel.h"
-
-#include "core/ml/training_set.h"
+#include "core/base/parallel.h"
 
 #include <algorithm>
 #include <atomic>
