@@ -18,7 +18,8 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "build", "app", "modelbench-cli")
+BUILD = os.environ.get("MB_BUILD_DIR", os.path.join(ROOT, "build"))
+CLI = os.path.join(BUILD, "app", "modelbench-cli")
 OUT = os.path.join(ROOT, "bench", "out")
 
 SETS = {"100k_20": ("100k", 20, 3), "1m_50": ("1m", 50, 5)}
@@ -97,7 +98,7 @@ def sklearn(train, test, spec, openmp):
 
 
 def latency(model):
-    tool = os.path.join(ROOT, "build", "bench", "modelbench-latency")
+    tool = os.path.join(BUILD, "bench", "modelbench-latency")
     if not os.path.exists(tool):
         return None
     result = subprocess.run([tool, model], check=True, capture_output=True, text=True)
@@ -115,6 +116,7 @@ def main():
              "| predict ratio | acc ours | acc sklearn | diff (points) | 1-row ours (us) | 1-row sklearn (us) |",
              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     print("\n".join(lines), flush=True)
+    load = open("/proc/loadavg").read().split()[:3]
     for name in args.sets.split(","):
         train, test = ensure_data(name)
         for algo in args.learners.split(","):
@@ -128,6 +130,7 @@ def main():
                     f"| {'n/a' if lat is None else f'{lat:.2f}'} | {1e6 * b['row_latency']:.0f} |")
             lines.append(line)
             print(line, flush=True)
+    lines.append(f"\nLoad average at the start: {' '.join(load)}; {os.cpu_count()} cores.")
     with open(args.out, "w") as f:
         f.write("\n".join(lines) + "\n")
 

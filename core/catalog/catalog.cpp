@@ -31,6 +31,13 @@ namespace {
 
 std::atomic<quint64> g_connectionSerial {0};
 
+/// How a Connection opens its file.
+enum class OpenMode {
+    ReadWrite,
+    ReadOnly, ///< through SQLite's locks; may still create -wal and -shm files beside the file
+    Immutable, ///< a snapshot of the main file: no locks, nothing created beside it
+};
+
 /// A named QtSql connection of its own, closed and removed when this goes away.
 class Connection
 {
@@ -40,42 +47,21 @@ public:
     Connection &operator=(const Connection &) = delete;
     ~Connection() { close(); }
 
-    Expected<void> open(const QString &path, bool readOnly, int busyTimeoutMs)
+    Expected<void> open(const QString &path, OpenMode mode, int busyTimeoutMs)
     {
         close();
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
             return std::unexpected(catalogError(
                 ErrorCode::Internal, "the Qt SQLite driver (QSQLITE) is not installed", path));
         }
-        m_name = QStringLiteral("mb-catalog-%1").arg(++g_connectionSerial);
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
-        if (readOnly)
-            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-        m_db.setConnectOptions(options);
-        if (!m_db.open()) {
-            Error error = sqlError(m_db.lastError(), path);
-            error.message = "cannot open the catalog: "
-                + m_db.lastError().databaseText().simplified().toStdString();
-            close();
-            return std::unexpected(error);
-        }
-        if (readOnly && needsImmutableFallback(path)) {
+        if (auto opened = connect(path, mode, busyTimeoutMs); !opened)
+            return opened;
+        if (mode == OpenMode::ReadOnly && needsImmutableFallback(path)) {
             // A WAL catalog in a folder we may not write to, with no -shm file to share: SQLite
             // cannot set up its shared index. Without a -wal file there is nothing beyond the
             // main file to read, so read that as an immutable snapshot.
-            close();
-            m_name = QStringLiteral("mb-catalog-%1").arg(++g_connectionSerial);
-            m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-            m_db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
-                                 + QStringLiteral("?immutable=1"));
-            m_db.setConnectOptions(options + QStringLiteral(";QSQLITE_OPEN_URI"));
-            if (!m_db.open()) {
-                Error error = sqlError(m_db.lastError(), path);
-                close();
-                return std::unexpected(error);
-            }
+            if (auto opened = connect(path, OpenMode::Immutable, busyTimeoutMs); !opened)
+                return opened;
         }
         // Per connection, not per file: without it ON DELETE CASCADE does nothing.
         QSqlQuery query(m_db);
@@ -103,6 +89,32 @@ public:
     QSqlDatabase &db() { return m_db; }
 
 private:
+    Expected<void> connect(const QString &path, OpenMode mode, int busyTimeoutMs)
+    {
+        close();
+        m_name = QStringLiteral("mb-catalog-%1").arg(++g_connectionSerial);
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+        if (mode == OpenMode::Immutable) {
+            m_db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
+                                 + QStringLiteral("?immutable=1"));
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+        } else {
+            m_db.setDatabaseName(path);
+            if (mode == OpenMode::ReadOnly)
+                options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        }
+        m_db.setConnectOptions(options);
+        if (!m_db.open()) {
+            Error error = sqlError(m_db.lastError(), path);
+            error.message = "cannot open the catalog: "
+                + m_db.lastError().databaseText().simplified().toStdString();
+            close();
+            return std::unexpected(error);
+        }
+        return {};
+    }
+
     /// Whether a first read fails because SQLite may not create the -shm file of a WAL
     /// database, while there is no -wal file. SQLite opens files lazily: such problems show at
     /// the first read, not at open().
@@ -121,6 +133,50 @@ private:
     QSqlDatabase m_db;
 };
 
+/// Whether another connection is at work on the file (or crashed mid-way): its WAL or its
+/// rollback journal lies beside it.
+bool someoneIsAtWork(const QString &path)
+{
+    return QFileInfo::exists(path + QStringLiteral("-wal"))
+        || QFileInfo::exists(path + QStringLiteral("-journal"));
+}
+
+/// Schema and damage checks on an existing file through one connection; its schema version.
+Expected<int> inspectFile(const QString &path, OpenMode mode, int busyTimeoutMs)
+{
+    Connection check;
+    if (auto opened = check.open(path, mode, busyTimeoutMs); !opened)
+        return std::unexpected(opened.error());
+    auto state = inspectSchema(check.db(), path);
+    if (!state)
+        return std::unexpected(state.error());
+    if (auto ok = checkSchema(*state, path); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = quickCheck(check.db(), path); !ok)
+        return std::unexpected(ok.error());
+    return state->userVersion;
+}
+
+/// The checks before anything is written, done so that refusing a file (foreign, newer,
+/// damaged) leaves nothing beside it: even a read-only connection creates -wal and -shm files
+/// for a WAL database and cannot remove them again.
+Expected<int> inspectBeforeWriting(const QString &path, int busyTimeoutMs)
+{
+    // Another process's changes may still sit in its WAL, which only a locked read sees; its
+    // side files exist already, so that read adds nothing new.
+    if (someoneIsAtWork(path))
+        return inspectFile(path, OpenMode::ReadOnly, busyTimeoutMs);
+    auto verdict = inspectFile(path, OpenMode::Immutable, busyTimeoutMs);
+    if (verdict)
+        return verdict;
+    // An unlocked read can catch a writer that started meanwhile half-way and take that for
+    // damage: look again before refusing.
+    if (someoneIsAtWork(path))
+        return inspectFile(path, OpenMode::ReadOnly, busyTimeoutMs);
+    QThread::msleep(50);
+    return inspectFile(path, OpenMode::Immutable, busyTimeoutMs);
+}
+
 std::string quoted(const QString &text)
 {
     // Built with append(): g++ 12 warns falsely (-Wrestrict) on "literal" + std::string.
@@ -133,6 +189,26 @@ QString mebibytes(qint64 bytes)
 {
     return QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1)
         + QStringLiteral(" MiB");
+}
+
+/// Names the path in the message rather than as the error's file: there is no file to blame.
+Error noCatalogError(const QString &path)
+{
+    Error error;
+    error.code = ErrorCode::Io;
+    error.message = "no catalog at " + QDir::toNativeSeparators(path).toStdString()
+        + " (commands that only read never create one)";
+    return error;
+}
+
+Expected<void> checkDescription(const QString &markdown)
+{
+    const qint64 bytes = markdown.toUtf8().size();
+    if (bytes <= kMaxDescriptionBytes)
+        return {};
+    return fail(ErrorCode::Usage,
+                "the description is " + std::to_string(bytes) + " bytes of UTF-8; at most "
+                    + std::to_string(kMaxDescriptionBytes) + " (1 MiB) are allowed");
 }
 
 /// Whether the first bytes of `path` are SQLite's magic. An empty file counts as a new database.
@@ -222,6 +298,13 @@ CatalogEvent eventFrom(const QSqlQuery &q)
         e.version = q.value(3).toInt();
     e.detail = q.value(4).toString();
     return e;
+}
+
+/// `ref` with its name in the form the catalog stores.
+ModelRef canonical(ModelRef ref)
+{
+    ref.name = canonicalModelName(ref.name);
+    return ref;
 }
 
 QString versionList(const std::vector<int> &versions)
@@ -371,6 +454,51 @@ struct Catalog::Impl
         return q->next() ? q->value(0).toInt() : 0;
     }
 
+    /// The aliases (name, version) of a model that point to `version`, or to any version when
+    /// it is empty; sorted by alias.
+    Expected<std::vector<std::pair<QString, int>>> aliasesOn(qint64 model,
+                                                             std::optional<int> version)
+    {
+        auto q = query(
+            QStringLiteral(
+                "SELECT a.alias, v.version FROM aliases a JOIN versions v ON v.id = a.version_id"
+                " WHERE a.model_id = ? ORDER BY a.alias"),
+            {model});
+        if (!q)
+            return std::unexpected(q.error());
+        std::vector<std::pair<QString, int>> out;
+        while (q->next()) {
+            const int v = q->value(1).toInt();
+            if (!version || v == *version)
+                out.emplace_back(q->value(0).toString(), v);
+        }
+        return out;
+    }
+
+    /// Why a removal that would take aliases with it was refused; Error::field is
+    /// kAliasesField so that callers can say how to insist.
+    Error aliasesInTheWay(const QString &name, std::optional<int> version,
+                          const std::vector<std::pair<QString, int>> &aliases) const
+    {
+        QStringList names;
+        for (const auto &[alias, v] : aliases)
+            names << (version ? QStringLiteral("@%1").arg(alias)
+                              : QStringLiteral("@%1 (version %2)").arg(alias).arg(v));
+        const QString what = version ? QStringLiteral("%1:%2").arg(name).arg(*version) : name;
+        const bool one = aliases.size() == 1;
+        Error error = catalogError(
+            ErrorCode::Data,
+            QStringLiteral("cannot remove %1: the %2 %3 %4 to it. Move or remove %5 first.")
+                .arg(what, one ? QStringLiteral("alias") : QStringLiteral("aliases"),
+                     names.join(QStringLiteral(", ")),
+                     one ? QStringLiteral("points") : QStringLiteral("point"),
+                     one ? QStringLiteral("it") : QStringLiteral("them"))
+                .toStdString(),
+            path);
+        error.field = kAliasesField;
+        return error;
+    }
+
     Expected<QStringList> labels(const QString &sql, qint64 id)
     {
         auto q = query(sql, {id});
@@ -447,17 +575,12 @@ Expected<Catalog> Catalog::open(const QString &requested, const CatalogOptions &
         if (!looksLikeSqlite(path))
             return std::unexpected(notDatabaseError(path));
         // Look before writing anything: a foreign, newer or damaged file is never written to.
-        Connection check;
-        if (auto opened = check.open(path, true, options.busyTimeoutMs); !opened)
-            return std::unexpected(opened.error());
-        auto state = inspectSchema(check.db(), path);
-        if (!state)
-            return std::unexpected(state.error());
-        if (auto ok = checkSchema(*state, path); !ok)
-            return std::unexpected(ok.error());
-        if (auto ok = quickCheck(check.db(), path); !ok)
-            return std::unexpected(ok.error());
-        userVersion = state->userVersion;
+        auto version = inspectBeforeWriting(path, options.busyTimeoutMs);
+        if (!version)
+            return std::unexpected(version.error());
+        userVersion = *version;
+    } else if (options.mustExist) {
+        return std::unexpected(noCatalogError(path));
     } else if (d->readOnly) {
         return std::unexpected(catalogError(
             ErrorCode::Io, "cannot open the catalog read-only: the file does not exist", path));
@@ -472,7 +595,8 @@ Expected<Catalog> Catalog::open(const QString &requested, const CatalogOptions &
             path));
     }
 
-    if (auto opened = d->connection.open(path, d->readOnly, options.busyTimeoutMs); !opened)
+    const OpenMode mode = d->readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite;
+    if (auto opened = d->connection.open(path, mode, options.busyTimeoutMs); !opened)
         return std::unexpected(opened.error());
     if (!d->readOnly) {
         if (userVersion < kSchemaVersion) {
@@ -495,9 +619,10 @@ bool Catalog::isReadOnly() const
     return d->readOnly;
 }
 
-Expected<CatalogEntry> Catalog::add(const QString &name, const QByteArray &modelBytes,
+Expected<CatalogEntry> Catalog::add(const QString &typedName, const QByteArray &modelBytes,
                                     const CatalogAddOptions &options)
 {
+    const QString name = canonicalModelName(typedName);
     if (d->readOnly)
         return std::unexpected(readOnlyError(d->path));
     if (auto ok = checkModelName(name); !ok)
@@ -506,6 +631,8 @@ Expected<CatalogEntry> Catalog::add(const QString &name, const QByteArray &model
         if (auto ok = checkLabel(t, "tag"); !ok)
             return std::unexpected(ok.error());
     }
+    if (auto ok = checkDescription(options.description); !ok)
+        return std::unexpected(ok.error());
     const QString source = options.sourceName.isEmpty() ? name + QStringLiteral(" (new version)")
                                                         : options.sourceName;
     if (modelBytes.size() > d->options.maxModelBytes) {
@@ -636,7 +763,7 @@ Expected<std::vector<CatalogEntry>> Catalog::list(const CatalogFilter &filter) c
     QVariantList values;
     if (!filter.name.isEmpty()) {
         where << QStringLiteral("m.name = ?");
-        values << filter.name;
+        values << canonicalModelName(filter.name);
     }
     if (!filter.tag.isEmpty()) {
         where << QStringLiteral(
@@ -697,8 +824,9 @@ Expected<std::vector<CatalogEntry>> Catalog::list(const CatalogFilter &filter) c
     return entries;
 }
 
-Expected<CatalogEntry> Catalog::entry(const ModelRef &ref) const
+Expected<CatalogEntry> Catalog::entry(const ModelRef &typedRef) const
 {
+    const ModelRef ref = canonical(typedRef);
     CatalogEntry entry;
     auto done = d->read([&]() -> Expected<void> {
         auto where = d->resolve(ref);
@@ -736,8 +864,9 @@ Expected<CatalogEntry> Catalog::entry(const ModelRef &ref) const
     return entry;
 }
 
-Expected<QByteArray> Catalog::bytes(const ModelRef &ref) const
+Expected<QByteArray> Catalog::bytes(const ModelRef &typedRef) const
 {
+    const ModelRef ref = canonical(typedRef);
     QByteArray bytes;
     QString expected;
     qint64 size = 0;
@@ -785,8 +914,9 @@ Expected<QByteArray> Catalog::bytes(const ModelRef &ref) const
     return bytes;
 }
 
-Expected<void> Catalog::setAlias(const QString &name, int version, const QString &alias)
+Expected<void> Catalog::setAlias(const QString &typedName, int version, const QString &alias)
 {
+    const QString name = canonicalModelName(typedName);
     if (auto ok = checkLabel(alias, "alias"); !ok)
         return ok;
     const QString time = d->now();
@@ -819,8 +949,9 @@ Expected<void> Catalog::setAlias(const QString &name, int version, const QString
     });
 }
 
-Expected<void> Catalog::removeAlias(const QString &name, const QString &alias)
+Expected<void> Catalog::removeAlias(const QString &typedName, const QString &alias)
 {
+    const QString name = canonicalModelName(typedName);
     if (auto ok = checkLabel(alias, "alias"); !ok)
         return ok;
     const QString time = d->now();
@@ -837,8 +968,9 @@ Expected<void> Catalog::removeAlias(const QString &name, const QString &alias)
     });
 }
 
-Expected<void> Catalog::tag(const ModelRef &ref, const QString &tag)
+Expected<void> Catalog::tag(const ModelRef &typedRef, const QString &tag)
 {
+    const ModelRef ref = canonical(typedRef);
     if (auto ok = checkLabel(tag, "tag"); !ok)
         return ok;
     const QString time = d->now();
@@ -857,8 +989,9 @@ Expected<void> Catalog::tag(const ModelRef &ref, const QString &tag)
     });
 }
 
-Expected<void> Catalog::untag(const ModelRef &ref, const QString &tag)
+Expected<void> Catalog::untag(const ModelRef &typedRef, const QString &tag)
 {
+    const ModelRef ref = canonical(typedRef);
     if (auto ok = checkLabel(tag, "tag"); !ok)
         return ok;
     const QString time = d->now();
@@ -879,8 +1012,11 @@ Expected<void> Catalog::untag(const ModelRef &ref, const QString &tag)
     });
 }
 
-Expected<void> Catalog::describe(const ModelRef &ref, const QString &markdown)
+Expected<void> Catalog::describe(const ModelRef &typedRef, const QString &markdown)
 {
+    const ModelRef ref = canonical(typedRef);
+    if (auto ok = checkDescription(markdown); !ok)
+        return ok;
     const QString time = d->now();
     return d->write([&]() -> Expected<void> {
         auto target = d->resolve(ref);
@@ -896,8 +1032,10 @@ Expected<void> Catalog::describe(const ModelRef &ref, const QString &markdown)
     });
 }
 
-Expected<void> Catalog::rename(const QString &oldName, const QString &newName)
+Expected<void> Catalog::rename(const QString &typedOld, const QString &typedNew)
 {
+    const QString oldName = canonicalModelName(typedOld);
+    const QString newName = canonicalModelName(typedNew);
     if (auto ok = checkModelName(newName); !ok)
         return ok;
     if (oldName == newName)
@@ -932,12 +1070,14 @@ Expected<void> Catalog::rename(const QString &oldName, const QString &newName)
     });
 }
 
-Expected<std::vector<int>> Catalog::remove(const QString &name, std::optional<int> version)
+Expected<CatalogRemoval> Catalog::remove(const QString &typedName, std::optional<int> version,
+                                         AliasesOnRemove aliases)
 {
+    const QString name = canonicalModelName(typedName);
     const QString time = d->now();
-    std::vector<int> removed;
+    CatalogRemoval removal;
     auto done = d->write([&]() -> Expected<void> {
-        removed.clear();
+        removal = {};
         auto model = d->modelId(name);
         if (!model)
             return std::unexpected(model.error());
@@ -949,36 +1089,29 @@ Expected<std::vector<int>> Catalog::remove(const QString &name, std::optional<in
             auto target = d->resolve(ModelRef {name, version, {}});
             if (!target)
                 return std::unexpected(target.error());
-            removed.push_back(*version);
+            removal.versions.push_back(*version);
         } else {
             auto versions = d->versionsOf(modelId);
             if (!versions)
                 return std::unexpected(versions.error());
-            removed = *versions;
+            removal.versions = *versions;
         }
+        // Checked inside the transaction: an alias set meanwhile by another process counts.
+        auto lost = d->aliasesOn(modelId, version);
+        if (!lost)
+            return std::unexpected(lost.error());
+        if (!lost->empty() && aliases == AliasesOnRemove::Refuse)
+            return std::unexpected(d->aliasesInTheWay(name, version, *lost));
         // Aliases that go with the removed versions: logged, so aliasAt() stays right.
-        auto aliases = d->query(
-            QStringLiteral(
-                "SELECT a.alias, v.version FROM aliases a JOIN versions v ON v.id = a.version_id"
-                " WHERE a.model_id = ? ORDER BY a.alias"),
-            {modelId});
-        if (!aliases)
-            return std::unexpected(aliases.error());
-        std::vector<std::pair<QString, int>> lost;
-        while (aliases->next()) {
-            const int v = aliases->value(1).toInt();
-            if (!version || v == *version)
-                lost.emplace_back(aliases->value(0).toString(), v);
-        }
-        aliases->finish();
-        for (const auto &[alias, v] : lost) {
+        for (const auto &[alias, v] : *lost) {
             if (auto ok = d->log(time, "alias_removed", modelId, name, v, alias,
                                  QStringLiteral("%1: %2 -> none").arg(alias).arg(v));
                 !ok)
                 return ok;
+            removal.droppedAliases << alias;
         }
         // One event per version, so that the numbers stay taken (see versionsEverUnder).
-        for (int v : removed) {
+        for (int v : removal.versions) {
             if (auto ok = d->log(time, "deleted", modelId, name, v, {},
                                  version ? QString() : QStringLiteral("whole model"));
                 !ok)
@@ -996,11 +1129,12 @@ Expected<std::vector<int>> Catalog::remove(const QString &name, std::optional<in
     });
     if (!done)
         return std::unexpected(done.error());
-    return removed;
+    return removal;
 }
 
-Expected<std::vector<CatalogEvent>> Catalog::history(const QString &name) const
+Expected<std::vector<CatalogEvent>> Catalog::history(const QString &typedName) const
 {
+    const QString name = canonicalModelName(typedName);
     constexpr auto kColumns = "SELECT time, event, name, version, detail FROM events";
     std::vector<CatalogEvent> out;
     auto done = d->read([&]() -> Expected<void> {
@@ -1029,8 +1163,10 @@ Expected<std::vector<CatalogEvent>> Catalog::history(const QString &name) const
     return out;
 }
 
-Expected<std::vector<CatalogEvent>> Catalog::versionHistory(const QString &name, int version) const
+Expected<std::vector<CatalogEvent>> Catalog::versionHistory(const QString &typedName,
+                                                            int version) const
 {
+    const QString name = canonicalModelName(typedName);
     std::vector<CatalogEvent> out;
     auto done = d->read([&]() -> Expected<void> {
         auto target = d->resolve(ModelRef {name, version, {}});
@@ -1050,9 +1186,10 @@ Expected<std::vector<CatalogEvent>> Catalog::versionHistory(const QString &name,
     return out;
 }
 
-Expected<std::optional<int>> Catalog::aliasAt(const QString &name, const QString &alias,
+Expected<std::optional<int>> Catalog::aliasAt(const QString &typedName, const QString &alias,
                                               const QDateTime &when) const
 {
+    const QString name = canonicalModelName(typedName);
     if (auto ok = checkLabel(alias, "alias"); !ok)
         return std::unexpected(ok.error());
     std::optional<int> answer;

@@ -23,6 +23,10 @@ namespace mb {
 /// value is 1,000,000,000 bytes; a model is also held in memory twice while it is stored).
 inline constexpr qint64 kMaxCatalogModelBytes = qint64(512) << 20;
 
+/// Descriptions above this many bytes of UTF-8 are refused: a description is read in full by
+/// every `show`, and 1 MiB of Markdown is already a long document.
+inline constexpr qint64 kMaxDescriptionBytes = qint64(1) << 20;
+
 /// One version of a registered model: its header fields, labels and description. Never holds
 /// the model's bytes (Catalog::bytes() reads them, checked).
 struct CatalogEntry
@@ -60,6 +64,23 @@ struct CatalogEvent
     QString detail; ///< "production: 1 -> 2", "churn -> churn-eu", the tag, ...
 };
 
+/// What removing a version does to the aliases that point to it.
+enum class AliasesOnRemove {
+    Refuse, ///< the removal fails, naming the aliases; nothing changes
+    Drop, ///< the aliases go too (each logged as alias_removed)
+};
+
+/// Error::field of a removal refused because aliases point to what would go (so that a caller
+/// can offer to insist, e.g. `catalog remove --force`).
+inline constexpr char kAliasesField[] = "aliases";
+
+/// What a removal did.
+struct CatalogRemoval
+{
+    std::vector<int> versions; ///< ascending
+    QStringList droppedAliases; ///< "production" (without '@'), sorted
+};
+
 enum class CatalogSort { Name, Version, Created, Accuracy, Size };
 
 /// "name", "version", "created", "accuracy", "size"; nullopt for anything else.
@@ -78,7 +99,7 @@ struct CatalogFilter
 struct CatalogAddOptions
 {
     QStringList tags;
-    QString description; ///< Markdown
+    QString description; ///< Markdown, at most kMaxDescriptionBytes of UTF-8
     /// What messages about bad model bytes name (a file path); default "NAME (new version)".
     QString sourceName;
 };
@@ -87,6 +108,9 @@ struct CatalogOptions
 {
     /// Open without ever writing, even when the file is writable.
     bool readOnly = false;
+    /// Refuse to create a catalog: a missing (or empty) file is an error ("no catalog at PATH")
+    /// instead of a new catalog. For commands that only read.
+    bool mustExist = false;
     /// Models larger than this are refused (tests lower it).
     qint64 maxModelBytes = kMaxCatalogModelBytes;
     /// SQLite's busy timeout per attempt to start a write, in milliseconds.
@@ -108,6 +132,9 @@ struct CatalogOptions
 /// report success only after COMMIT returned, so several ModelBench processes can share one
 /// catalog and a crash never loses an acknowledged change.
 ///
+/// Model names are stored and looked up in Unicode NFC (canonicalModelName), whatever form the
+/// caller passes.
+///
 /// Threads: a Catalog owns one named QtSql connection and must be used only by the thread that
 /// opened it; open one Catalog per thread. Movable, not copyable.
 class Catalog
@@ -117,8 +144,9 @@ public:
     /// XDG_DATA_HOME on Linux). Its folder is created on first use.
     static QString defaultPath();
 
-    /// Opens (creating if need be) the catalog at `path`; empty means defaultPath(). A read-only
-    /// file opens read-only: reads work and writes give a clear error.
+    /// Opens (creating if need be, unless options.mustExist) the catalog at `path`; empty means
+    /// defaultPath(). A read-only file opens read-only: reads work and writes give a clear
+    /// error. The checks on open write nothing next to a file they refuse (no -wal or -shm).
     static Expected<Catalog> open(const QString &path = {}, const CatalogOptions &options = {});
 
     Catalog(Catalog &&) noexcept;
@@ -150,16 +178,18 @@ public:
     Expected<void> tag(const ModelRef &ref, const QString &tag);
     Expected<void> untag(const ModelRef &ref, const QString &tag);
 
+    /// Sets the Markdown description of a version (at most kMaxDescriptionBytes of UTF-8).
     Expected<void> describe(const ModelRef &ref, const QString &markdown);
 
     /// Renames a model; its versions, aliases and history go with it.
     Expected<void> rename(const QString &oldName, const QString &newName);
 
     /// Removes one version, or every version of the model when `version` is empty. Version
-    /// numbers are never given out again, even after the whole model was removed. Returns the
-    /// versions removed.
-    Expected<std::vector<int>> remove(const QString &name,
-                                      std::optional<int> version = std::nullopt);
+    /// numbers are never given out again, even after the whole model was removed. When aliases
+    /// point to a version that would go, `aliases` says whether that refuses the removal (an
+    /// error naming them) or drops them with it.
+    Expected<CatalogRemoval> remove(const QString &name, std::optional<int> version = std::nullopt,
+                                    AliasesOnRemove aliases = AliasesOnRemove::Refuse);
 
     /// Events in the order they happened: every event, or those of one model (followed through
     /// renames, and those of removed models that bore the name).

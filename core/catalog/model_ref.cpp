@@ -15,6 +15,13 @@ std::string quoted(const QString &text)
     return out;
 }
 
+/// "U+200B"
+std::string codePointName(uint c)
+{
+    return "U+"
+        + QString::number(c, 16).toUpper().rightJustified(4, QLatin1Char('0')).toStdString();
+}
+
 } // namespace
 
 QString ModelRef::toString() const
@@ -36,7 +43,7 @@ Expected<ModelRef> ModelRef::parse(const QString &text)
             break;
         }
     }
-    ref.name = cut < 0 ? text : text.left(cut);
+    ref.name = canonicalModelName(cut < 0 ? text : text.left(cut));
     if (auto ok = checkModelName(ref.name); !ok)
         return std::unexpected(ok.error());
     if (cut < 0)
@@ -63,26 +70,39 @@ Expected<ModelRef> ModelRef::parse(const QString &text)
     return ref;
 }
 
-Expected<void> checkModelName(const QString &name)
+QString canonicalModelName(const QString &name)
 {
+    return name.normalized(QString::NormalizationForm_C);
+}
+
+Expected<void> checkModelName(const QString &typed)
+{
+    const QString name = canonicalModelName(typed);
     if (name.isEmpty())
         return fail(ErrorCode::Usage, "the model name is empty");
-    const qsizetype length = name.toUcs4().size();
-    if (length > kMaxModelNameLength) {
+    const QList<uint> codePoints = name.toUcs4();
+    if (codePoints.size() > kMaxModelNameLength) {
         return fail(ErrorCode::Usage,
-                    "the model name is " + std::to_string(length) + " characters long; at most "
-                        + std::to_string(kMaxModelNameLength) + " are allowed");
+                    "the model name is " + std::to_string(codePoints.size())
+                        + " characters long; at most " + std::to_string(kMaxModelNameLength)
+                        + " are allowed");
     }
-    for (QChar c : name) {
-        if (c == QLatin1Char(':') || c == QLatin1Char('@')) {
+    for (const uint c : codePoints) {
+        if (c == ':' || c == '@') {
             return fail(ErrorCode::Usage,
-                        "the model name " + quoted(name) + " contains '"
-                            + std::string(1, char(c.unicode()))
+                        "the model name " + quoted(name) + " contains '" + std::string(1, char(c))
                             + "', which separates a name from a version "
                               "(NAME:VERSION) or an alias (NAME@ALIAS)");
         }
-        if (c.category() == QChar::Other_Control)
+        const QChar::Category category = QChar::category(char32_t(c));
+        if (category == QChar::Other_Control)
             return fail(ErrorCode::Usage, "the model name contains a control character");
+        // Invisible characters make two names look alike (or a name read backwards).
+        if (category == QChar::Other_Format) {
+            return fail(ErrorCode::Usage,
+                        "the model name contains the invisible format character " + codePointName(c)
+                            + " (zero-width and text-direction characters are not allowed)");
+        }
     }
     if (name.front().isSpace() || name.back().isSpace())
         return fail(ErrorCode::Usage,

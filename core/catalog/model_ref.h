@@ -23,17 +23,23 @@ struct ModelRef
     /// "churn", "churn:3", "churn@production".
     QString toString() const;
 
-    /// Parses NAME[:VERSION|@ALIAS]; every part is checked (see checkModelName, checkLabel).
+    /// Parses NAME[:VERSION|@ALIAS]; every part is checked (see checkModelName, checkLabel) and
+    /// the name is made canonical (canonicalModelName).
     static Expected<ModelRef> parse(const QString &text);
 };
 
-/// Limits on what users may type. Names: 1 to 200 characters, none of them ':', '@' or a
-/// control character, no leading or trailing white space. Aliases and tags: 1 to 64 of
-/// [A-Za-z0-9_.-].
+/// Limits on what users may type. Names: 1 to 200 characters (counted in NFC), none of them
+/// ':', '@', a control character or an invisible format character (Unicode category Cf: zero-width
+/// space, right-to-left override, ...), no leading or trailing white space. Aliases and tags: 1
+/// to 64 of [A-Za-z0-9_.-].
 inline constexpr int kMaxModelNameLength = 200;
 inline constexpr int kMaxLabelLength = 64;
 
-/// Checks a model name; the error says what is wrong with it.
+/// A model name in the one form the catalog stores and looks up: Unicode NFC, so that "é" typed
+/// as one code point or as "e" plus a combining accent names the same model.
+QString canonicalModelName(const QString &name);
+
+/// Checks a model name (in its canonical form); the error says what is wrong with it.
 Expected<void> checkModelName(const QString &name);
 
 /// Checks an alias or a tag; `what` is "alias" or "tag", for the message.

@@ -9,10 +9,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSaveFile>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
 
 namespace mb::cli {
 
@@ -31,6 +36,118 @@ struct SubVerb
 Error fileError(ErrorCode code, std::string message, const QString &path)
 {
     return Error {code, std::move(message), path.toStdString(), 0, 0, {}};
+}
+
+// Compact JSON written straight into bytes. `list --json` on 10,000 versions spent more time
+// building QJsonObjects and indenting one big QJsonDocument than reading the catalog.
+
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    for (const char c : text.toUtf8()) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04x", byte);
+            out += escape;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void appendJsonStrings(QByteArray &out, const QStringList &list)
+{
+    out += '[';
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendJsonString(out, list[i]);
+    }
+    out += ']';
+}
+
+/// The shortest text that reads back as the same double; null for NaN and infinities.
+void appendJsonNumber(QByteArray &out, double value)
+{
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    out.append(buffer, end - buffer);
+}
+
+/// One catalog entry as one line of compact JSON; catalogEntryJson() reads this back, so the
+/// two never differ.
+void appendEntryJson(QByteArray &out, const CatalogEntry &e)
+{
+    const auto member = [&out](const char *key) { // no comma right after the opening brace
+        out += out.endsWith('{') ? "\"" : ",\"";
+        out += key;
+        out += "\":";
+    };
+    out += '{';
+    member("name");
+    appendJsonString(out, e.name);
+    member("version");
+    out += QByteArray::number(e.version);
+    member("algo");
+    appendJsonString(out, e.algo);
+    member("created");
+    appendJsonString(out, e.created);
+    member("registered");
+    appendJsonString(out, e.registered);
+    member("size");
+    out += QByteArray::number(e.size);
+    member("checksum");
+    appendJsonString(out, QStringLiteral("sha256:") + e.sha256);
+    member("tags");
+    appendJsonStrings(out, e.tags);
+    member("aliases");
+    appendJsonStrings(out, e.aliases);
+    member("metrics");
+    out += '{';
+    for (const auto &[key, value] : e.metrics) {
+        if (!out.endsWith('{'))
+            out += ',';
+        appendJsonString(out, QString::fromStdString(key));
+        out += ':';
+        appendJsonNumber(out, value);
+    }
+    out += '}';
+    member("dataset");
+    appendJsonString(out, e.datasetName);
+    member("fingerprint");
+    appendJsonString(out, e.fingerprint);
+    member("rows");
+    out += QByteArray::number(e.rows);
+    member("classes");
+    appendJsonStrings(out, e.classes);
+    member("archive");
+    appendJsonString(out, e.archive);
+    member("format_version");
+    out += QByteArray::number(e.formatVersion);
+    out += '}';
+}
+
+/// A JSON array of entries, one object per line.
+QByteArray entriesJson(const std::vector<CatalogEntry> &entries)
+{
+    QByteArray out;
+    out.reserve(static_cast<qsizetype>(entries.size()) * 512 + 4);
+    out += '[';
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        out += i == 0 ? "\n" : ",\n";
+        appendEntryJson(out, entries[i]);
+    }
+    out += entries.empty() ? "]\n" : "\n]\n";
+    return out;
 }
 
 QString verbName(const char *sub)
@@ -77,10 +194,43 @@ std::optional<int> parseSub(QCommandLineParser &parser, const QStringList &args,
     return std::nullopt;
 }
 
+/// What a sub-verb does to the catalog.
+enum class Access { Reads, Writes };
+
 /// The catalog named by --db after the sub-verb, else by --db before it, else the default.
-Expected<Catalog> openCatalog(const QCommandLineParser &parser, const QString &dbBefore)
+/// A sub-verb that only reads never creates a catalog at a path it was given: a mistyped path
+/// is an error ("no catalog at PATH"), not a new empty catalog. The default catalog may be
+/// created by any sub-verb.
+Expected<Catalog> openCatalog(const QCommandLineParser &parser, const QString &dbBefore,
+                              Access access)
 {
-    return Catalog::open(parser.isSet(kDbOption) ? parser.value(kDbOption) : dbBefore);
+    const QString path = parser.isSet(kDbOption) ? parser.value(kDbOption) : dbBefore;
+    CatalogOptions options;
+    options.mustExist = access == Access::Reads && !path.isEmpty();
+    return Catalog::open(path, options);
+}
+
+/// `text` with the characters a terminal acts on (ESC starting a colour or cursor sequence,
+/// carriage return, backspace, bell, the C1 controls) spelled out as \xNN, so that text
+/// stored in the catalog cannot move the cursor or rewrite the screen. Line breaks and tabs
+/// stay; a CR of a CRLF line break goes.
+QString terminalSafe(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        const bool layout = c == QLatin1Char('\n') || c == QLatin1Char('\t');
+        if (layout || c.category() != QChar::Other_Control) {
+            out += c;
+            continue;
+        }
+        const bool crOfCrLf
+            = c == QLatin1Char('\r') && i + 1 < text.size() && text[i + 1] == QLatin1Char('\n');
+        if (!crOfCrLf)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+    }
+    return out;
 }
 
 /// A reference argument; a malformed one is a usage error (exit 2).
@@ -186,7 +336,7 @@ int runList(const QString &dbBefore, const QStringList &args)
                                .arg(catalogSortNames().join(QStringLiteral(", ")),
                                     parser.value(QStringLiteral("sort"))));
     }
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Reads);
     if (!catalog)
         return reportError(catalog.error());
     auto entries = catalog->list({parser.value(QStringLiteral("name")),
@@ -195,10 +345,9 @@ int runList(const QString &dbBefore, const QStringList &args)
         return reportError(entries.error());
 
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonArray array;
-        for (const CatalogEntry &e : *entries)
-            array.append(catalogEntryJson(e));
-        printJson(array);
+        const QByteArray json = entriesJson(*entries);
+        std::fwrite(json.constData(), 1, static_cast<std::size_t>(json.size()), stdout);
+        std::fflush(stdout);
         return kSuccess;
     }
     if (entries->empty()) {
@@ -217,8 +366,48 @@ int runList(const QString &dbBefore, const QStringList &args)
                         sizeText(e.size), e.created, aliases.join(QLatin1Char(',')),
                         e.tags.join(QLatin1Char(','))});
     }
-    print(stdout, alignedTable(rows));
+    print(stdout, terminalSafe(alignedTable(rows)));
     return kSuccess;
+}
+
+/// The text of a --description-file: UTF-8, at most kMaxDescriptionBytes. Read no further
+/// than one byte past the limit: a huge file is refused without loading it.
+Expected<QString> readDescriptionFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::unexpected(
+            fileError(ErrorCode::Io,
+                      "cannot read the description: " + file.errorString().toStdString(), path));
+    const QByteArray bytes = file.read(kMaxDescriptionBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return std::unexpected(
+            fileError(ErrorCode::Io,
+                      "cannot read the description: " + file.errorString().toStdString(), path));
+    if (bytes.size() > kMaxDescriptionBytes) {
+        return std::unexpected(fileError(ErrorCode::Unsupported,
+                                         "the description file is larger than 1 MiB ("
+                                             + std::to_string(kMaxDescriptionBytes)
+                                             + " bytes), the limit for a description",
+                                         path));
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8); // drops a leading byte order mark
+    QString text = utf8.decode(bytes);
+    if (utf8.hasError())
+        return std::unexpected(
+            fileError(ErrorCode::Format, "the description file is not UTF-8 text", path));
+    return text;
+}
+
+/// The description of `add`: --description TEXT or --description-file PATH (not both).
+Expected<QString> descriptionArgument(const QCommandLineParser &parser)
+{
+    const bool fromFile = parser.isSet(QStringLiteral("description-file"));
+    if (fromFile && parser.isSet(QStringLiteral("description")))
+        return fail(ErrorCode::Usage, "give --description or --description-file, not both");
+    if (fromFile)
+        return readDescriptionFile(parser.value(QStringLiteral("description-file")));
+    return parser.value(QStringLiteral("description"));
 }
 
 int runAdd(const QString &dbBefore, const QStringList &args)
@@ -234,6 +423,10 @@ int runAdd(const QString &dbBefore, const QStringList &args)
     parser.addOption({QStringLiteral("description"),
                       QStringLiteral("A Markdown description of the new version."),
                       QStringLiteral("TEXT")});
+    parser.addOption(
+        {QStringLiteral("description-file"),
+         QStringLiteral("Read the description from a UTF-8 text file (at most 1 MiB)."),
+         QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("json"), QStringLiteral("Print the new entry as one JSON object.")});
     if (auto exit
@@ -252,6 +445,13 @@ int runAdd(const QString &dbBefore, const QStringList &args)
         tags << labelArgument(t);
         if (auto ok = checkLabel(tags.back(), "tag"); !ok)
             return reportUsage(verb, QString::fromStdString(ok.error().message));
+    }
+
+    auto description = descriptionArgument(parser);
+    if (!description) {
+        return description.error().code == ErrorCode::Usage
+            ? reportUsage(verb, QString::fromStdString(description.error().message))
+            : reportError(description.error());
     }
 
     const QString modelPath = parser.positionalArguments().at(0);
@@ -275,11 +475,10 @@ int runAdd(const QString &dbBefore, const QStringList &args)
     const QByteArray bytes = file.readAll();
     file.close();
 
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Writes);
     if (!catalog)
         return reportError(catalog.error());
-    auto added
-        = catalog->add(name, bytes, {tags, parser.value(QStringLiteral("description")), modelPath});
+    auto added = catalog->add(name, bytes, {tags, *description, modelPath});
     if (!added)
         return reportError(added.error());
     if (parser.isSet(QStringLiteral("json")))
@@ -308,7 +507,7 @@ int runShow(const QString &dbBefore, const QStringList &args)
     const auto ref = refArgument(verb, parser.positionalArguments().at(0), exitCode);
     if (!ref)
         return exitCode;
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Reads);
     if (!catalog)
         return reportError(catalog.error());
     auto entry = catalog->entry(*ref);
@@ -360,7 +559,8 @@ int runShow(const QString &dbBefore, const QStringList &args)
     text += QStringLiteral("\nevents\n");
     for (const CatalogEvent &e : *events)
         text += QStringLiteral("  ") + eventLine(e);
-    print(stdout, text);
+    // Descriptions and dataset names are anyone's text: never let them drive the terminal.
+    print(stdout, terminalSafe(text));
     return kSuccess;
 }
 
@@ -382,7 +582,7 @@ int runExport(const QString &dbBefore, const QStringList &args)
     const auto ref = refArgument(verb, parser.positionalArguments().at(0), exitCode);
     if (!ref)
         return exitCode;
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Reads);
     if (!catalog)
         return reportError(catalog.error());
     auto bytes = catalog->bytes(*ref);
@@ -423,7 +623,7 @@ int runAlias(const QString &dbBefore, const QStringList &args)
                            QStringLiteral("say which version @%1 should point to, e.g. %2:3")
                                .arg(alias, ref->name));
     }
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Writes);
     if (!catalog)
         return reportError(catalog.error());
     auto done = removing ? catalog->removeAlias(ref->name, alias)
@@ -454,7 +654,7 @@ int runTagging(const QString &dbBefore, const QStringList &args, bool adding)
     const QString tag = parser.positionalArguments().at(1);
     if (auto ok = checkLabel(tag, "tag"); !ok)
         return reportUsage(verb, QString::fromStdString(ok.error().message));
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Writes);
     if (!catalog)
         return reportError(catalog.error());
     auto done = adding ? catalog->tag(*ref, tag) : catalog->untag(*ref, tag);
@@ -488,7 +688,7 @@ int runRename(const QString &dbBefore, const QStringList &args)
         if (auto ok = checkModelName(name); !ok)
             return reportUsage(verb, QString::fromStdString(ok.error().message));
     }
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Writes);
     if (!catalog)
         return reportError(catalog.error());
     if (auto done = catalog->rename(oldName, newName); !done)
@@ -496,14 +696,43 @@ int runRename(const QString &dbBefore, const QStringList &args)
     return kSuccess;
 }
 
+/// "removed churn:1", "removed churn (versions: 1, 2; aliases dropped: @production)".
+QString removalText(const ModelRef &ref, const CatalogRemoval &removal)
+{
+    QStringList notes;
+    if (!ref.version) {
+        QStringList versions;
+        for (int v : removal.versions)
+            versions << QString::number(v);
+        notes << QStringLiteral("versions: %1")
+                     .arg(versions.isEmpty() ? QStringLiteral("none")
+                                             : versions.join(QStringLiteral(", ")));
+    }
+    if (!removal.droppedAliases.isEmpty()) {
+        QStringList aliases;
+        for (const QString &a : removal.droppedAliases)
+            aliases << QLatin1Char('@') + a;
+        notes << QStringLiteral("aliases dropped: %1").arg(aliases.join(QStringLiteral(", ")));
+    }
+    const QString what = ref.version ? ref.toString() : ref.name;
+    if (notes.isEmpty())
+        return QStringLiteral("removed %1\n").arg(what);
+    return QStringLiteral("removed %1 (%2)\n").arg(what, notes.join(QStringLiteral("; ")));
+}
+
 int runRemove(const QString &dbBefore, const QStringList &args)
 {
     const QString verb = verbName("remove");
     QCommandLineParser parser;
+    parser.addOption(
+        {QStringLiteral("force"),
+         QStringLiteral("Also remove the aliases that point to what is removed (without it, such a "
+                        "removal is refused).")});
     if (auto exit = parseSub(
             parser, args, verb,
             QStringLiteral("Remove one version (NAME:VERSION) or a whole model (NAME). Version "
-                           "numbers are never given out again."),
+                           "numbers are never given out again. A version an alias points to is "
+                           "kept unless --force is given."),
             {QStringLiteral("REF")}))
         return *exit;
     int exitCode = kSuccess;
@@ -514,21 +743,115 @@ int runRemove(const QString &dbBefore, const QStringList &args)
         return reportUsage(
             verb,
             QStringLiteral("name the version to remove by number (NAME:VERSION), not by alias"));
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Writes);
     if (!catalog)
         return reportError(catalog.error());
-    auto removed = catalog->remove(ref->name, ref->version);
-    if (!removed)
-        return reportError(removed.error());
-    QStringList versions;
-    for (int v : *removed)
-        versions << QString::number(v);
-    print(stdout,
-          ref->version ? QStringLiteral("removed %1\n").arg(ref->toString())
-                       : QStringLiteral("removed %1 (versions: %2)\n")
-                             .arg(ref->name,
-                                  versions.isEmpty() ? QStringLiteral("none")
-                                                     : versions.join(QStringLiteral(", "))));
+    const bool force = parser.isSet(QStringLiteral("force"));
+    auto removed = catalog->remove(ref->name, ref->version,
+                                   force ? AliasesOnRemove::Drop : AliasesOnRemove::Refuse);
+    if (!removed) {
+        Error error = removed.error();
+        if (error.field == kAliasesField)
+            error.message += " Or use --force to remove them with it.";
+        return reportError(error);
+    }
+    print(stdout, removalText(*ref, *removed));
+    return kSuccess;
+}
+
+/// A question for Catalog::aliasAt: where did NAME@ALIAS point AT that instant?
+struct AliasQuestion
+{
+    QString name;
+    QString alias;
+    QDateTime at;
+};
+
+/// The instant --at names: an ISO 8601 date (meaning the end of that day: the version left in
+/// place by the day's last move) or date-time. Without an offset it is UTC, the zone of the
+/// times the catalog stores.
+std::optional<QDateTime> instantArgument(const QString &text)
+{
+    const QDate date = QDate::fromString(text, Qt::ISODate);
+    if (date.isValid() && text.size() == 10)
+        return QDateTime(date, QTime(23, 59, 59, 999), Qt::UTC);
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return std::nullopt;
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC); // same wall-clock reading, taken as UTC
+    return time.toUTC();
+}
+
+/// --alias NAME@ALIAS (or the NAME argument with --alias ALIAS) and --at DATETIME.
+Expected<AliasQuestion> aliasQuestion(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("alias")) || !parser.isSet(QStringLiteral("at")))
+        return fail(ErrorCode::Usage,
+                    "--alias and --at go together, e.g. --alias churn@production --at 2026-11-01");
+    AliasQuestion question;
+    question.name = parser.positionalArguments().value(0);
+    const QString aliasText = parser.value(QStringLiteral("alias"));
+    // "churn@production" (or a mistaken "churn:2") names the model too; "@production" does not.
+    if (aliasText.contains(QLatin1Char(':')) || aliasText.indexOf(QLatin1Char('@')) > 0) {
+        auto ref = ModelRef::parse(aliasText);
+        if (!ref)
+            return std::unexpected(ref.error());
+        if (ref->alias.isEmpty())
+            return fail(ErrorCode::Usage,
+                        "--alias takes NAME@ALIAS or ALIAS, e.g. churn@production");
+        if (!question.name.isEmpty() && canonicalModelName(question.name) != ref->name)
+            return fail(ErrorCode::Usage, "NAME and the name in --alias NAME@ALIAS differ");
+        question.name = ref->name;
+        question.alias = ref->alias;
+    } else {
+        question.alias = labelArgument(aliasText);
+        if (question.name.isEmpty())
+            return fail(ErrorCode::Usage,
+                        "say which model: --alias NAME@ALIAS, or NAME --alias ALIAS");
+    }
+    if (auto ok = checkModelName(question.name); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = checkLabel(question.alias, "alias"); !ok)
+        return std::unexpected(ok.error());
+    const auto at = instantArgument(parser.value(QStringLiteral("at")));
+    if (!at) {
+        return fail(ErrorCode::Usage,
+                    "--at takes an ISO 8601 date or date-time, UTC unless an offset is given "
+                    "(2026-11-01, 2026-11-01T09:30:00Z, 2026-11-01T11:30:00+02:00), not '"
+                        + parser.value(QStringLiteral("at")).toStdString() + "'");
+    }
+    question.at = *at;
+    return question;
+}
+
+/// history --alias --at: which version an alias pointed to at an instant.
+int runAliasAt(const QCommandLineParser &parser, const QString &verb, const QString &dbBefore)
+{
+    const auto question = aliasQuestion(parser);
+    if (!question)
+        return reportUsage(verb, QString::fromStdString(question.error().message));
+    auto catalog = openCatalog(parser, dbBefore, Access::Reads);
+    if (!catalog)
+        return reportError(catalog.error());
+    auto version = catalog->aliasAt(question->name, question->alias, question->at);
+    if (!version)
+        return reportError(version.error());
+    const QString at = question->at.toString(Qt::ISODateWithMs);
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(QJsonObject {{QStringLiteral("name"), question->name},
+                               {QStringLiteral("alias"), question->alias},
+                               {QStringLiteral("at"), at},
+                               {QStringLiteral("version"),
+                                *version ? QJsonValue(**version) : QJsonValue(QJsonValue::Null)}});
+        return kSuccess;
+    }
+    const QString target = *version ? QStringLiteral("%1:%2").arg(question->name).arg(**version)
+                                    : QStringLiteral("nothing (no version had the alias)");
+    print(
+        stdout,
+        terminalSafe(
+            QStringLiteral("%1@%2 at %3: %4\n").arg(question->name, question->alias, at, target)));
     return kSuccess;
 }
 
@@ -536,19 +859,36 @@ int runHistory(const QString &dbBefore, const QStringList &args)
 {
     const QString verb = verbName("history");
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array of events.")});
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Print a JSON array of events (with --alias: one object, "
+                                     "{name, alias, at, version}).")});
+    parser.addOption(
+        {QStringLiteral("alias"),
+         QStringLiteral("With --at: print the version this alias pointed to then, instead of "
+                        "the events. NAME@ALIAS, or ALIAS after the NAME argument."),
+         QStringLiteral("[NAME@]ALIAS")});
+    parser.addOption(
+        {QStringLiteral("at"),
+         QStringLiteral("With --alias: the instant asked about, ISO 8601: a date (the end of that "
+                        "day) or a date-time, in UTC unless it names an offset (the catalog "
+                        "stores UTC)."),
+         QStringLiteral("DATETIME")});
     if (auto exit = parseSub(
             parser, args, verb,
             QStringLiteral("The catalog's event log, oldest first: every event, or those of model "
-                           "NAME (followed through renames)."),
+                           "NAME (followed through renames). With --alias and --at: which version "
+                           "an alias pointed to at that time, e.g. --alias churn@production --at "
+                           "2026-11-01."),
             {}, {QStringLiteral("NAME")}))
         return *exit;
+    if (parser.isSet(QStringLiteral("alias")) || parser.isSet(QStringLiteral("at")))
+        return runAliasAt(parser, verb, dbBefore);
     const QString name = parser.positionalArguments().value(0);
     if (!name.isEmpty()) {
         if (auto ok = checkModelName(name); !ok)
             return reportUsage(verb, QString::fromStdString(ok.error().message));
     }
-    auto catalog = openCatalog(parser, dbBefore);
+    auto catalog = openCatalog(parser, dbBefore, Access::Reads);
     if (!catalog)
         return reportError(catalog.error());
     auto events = catalog->history(name);
@@ -564,14 +904,14 @@ int runHistory(const QString &dbBefore, const QStringList &args)
     QString text;
     for (const CatalogEvent &e : *events)
         text += eventLine(e);
-    print(stdout, text);
+    print(stdout, terminalSafe(text));
     return kSuccess;
 }
 
 constexpr std::array kSubVerbs {
     SubVerb {"list", "[--name N] [--tag T] [--sort FIELD] [--json]", "list the versions", runList},
-    SubVerb {"add", "MODEL --name NAME [--tag T]... [--description TEXT]", "register a model file",
-             runAdd},
+    SubVerb {"add", "MODEL --name NAME [--tag T]... [--description TEXT | --description-file PATH]",
+             "register a model file", runAdd},
     SubVerb {"show", "NAME[:VERSION|@ALIAS] [--json]", "one version in full, with its events",
              runShow},
     SubVerb {"export", "NAME[:VERSION|@ALIAS] --out FILE",
@@ -581,8 +921,11 @@ constexpr std::array kSubVerbs {
     SubVerb {"tag", "NAME[:VERSION] TAG", "tag a version", runTag},
     SubVerb {"untag", "NAME[:VERSION] TAG", "remove a tag", runUntag},
     SubVerb {"rename", "OLD NEW", "rename a model", runRename},
-    SubVerb {"remove", "NAME[:VERSION]", "remove a version or a whole model", runRemove},
-    SubVerb {"history", "[NAME] [--json]", "the event log", runHistory},
+    SubVerb {"remove", "NAME[:VERSION] [--force]",
+             "remove a version or a whole model (--force: and the aliases pointing to it)",
+             runRemove},
+    SubVerb {"history", "[NAME] [--json]  |  --alias NAME@ALIAS --at DATETIME [--json]",
+             "the event log; or which version an alias pointed to at a time (UTC)", runHistory},
 };
 
 QString catalogUsage()
@@ -614,25 +957,9 @@ void addCatalogOption(QCommandLineParser &parser)
 
 QJsonObject catalogEntryJson(const CatalogEntry &e)
 {
-    QJsonObject metrics;
-    for (const auto &[key, value] : e.metrics)
-        metrics.insert(QString::fromStdString(key), jsonNumber(value));
-    return QJsonObject {{QStringLiteral("name"), e.name},
-                        {QStringLiteral("version"), e.version},
-                        {QStringLiteral("algo"), e.algo},
-                        {QStringLiteral("created"), e.created},
-                        {QStringLiteral("registered"), e.registered},
-                        {QStringLiteral("size"), e.size},
-                        {QStringLiteral("checksum"), QStringLiteral("sha256:") + e.sha256},
-                        {QStringLiteral("tags"), QJsonArray::fromStringList(e.tags)},
-                        {QStringLiteral("aliases"), QJsonArray::fromStringList(e.aliases)},
-                        {QStringLiteral("metrics"), metrics},
-                        {QStringLiteral("dataset"), e.datasetName},
-                        {QStringLiteral("fingerprint"), e.fingerprint},
-                        {QStringLiteral("rows"), e.rows},
-                        {QStringLiteral("classes"), QJsonArray::fromStringList(e.classes)},
-                        {QStringLiteral("archive"), e.archive},
-                        {QStringLiteral("format_version"), e.formatVersion}};
+    QByteArray text;
+    appendEntryJson(text, e);
+    return QJsonDocument::fromJson(text).object();
 }
 
 int runCatalog(const QStringList &args)

@@ -17,7 +17,11 @@ Expected<LoadedModel> openModel(const QString &reference, const QString &dbPath)
     auto ref = ModelRef::parse(reference.mid(prefix.size()));
     if (!ref)
         return std::unexpected(ref.error());
-    auto catalog = Catalog::open(dbPath);
+    // Reading a model never creates a catalog at a path the user gave (a typo would otherwise
+    // leave an empty catalog behind and report "no model named ...").
+    CatalogOptions options;
+    options.mustExist = !dbPath.isEmpty();
+    auto catalog = Catalog::open(dbPath, options);
     if (!catalog)
         return std::unexpected(catalog.error());
     auto bytes = catalog->bytes(*ref);  // checksum verified

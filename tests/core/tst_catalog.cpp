@@ -177,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(c.remove(QStringLiteral("churn"), 2));
         QCOMPARE(c.add(QStringLiteral("churn"), m_nb)->version, 3);
         // Removing the whole model does not free its numbers either.
-        QCOMPARE(*c.remove(QStringLiteral("churn")), (std::vector<int> {1, 3}));
+        QCOMPARE(c.remove(QStringLiteral("churn"))->versions, (std::vector<int> {1, 3}));
         QCOMPARE(c.add(QStringLiteral("churn"), m_nb)->version, 4);
         QCOMPARE(
             versionsIn(*c.list(CatalogFilter {QStringLiteral("churn"), {}, CatalogSort::Name})),
@@ -330,7 +330,7 @@ private Q_SLOTS:
         now = QDateTime(QDate(2026, 11, 15), QTime(17, 0), Qt::UTC);
         QVERIFY(c.setAlias(QStringLiteral("churn"), 3, QStringLiteral("production")));
         now = QDateTime(QDate(2026, 12, 1), QTime(0, 0), Qt::UTC);
-        QVERIFY(c.remove(QStringLiteral("churn"), 3)); // takes the alias with it
+        QVERIFY(c.remove(QStringLiteral("churn"), 3, AliasesOnRemove::Drop)); // and the alias
 
         auto at = [&c](int year, int month, int day) {
             return *c.aliasAt(QStringLiteral("churn"), QStringLiteral("production"),
@@ -393,7 +393,8 @@ private Q_SLOTS:
             QVERIFY(c.add(QStringLiteral("churn"), m_nb, {{QStringLiteral("y")}, {}, {}}));
             QVERIFY(c.add(QStringLiteral("fraud"), m_nb));
             QVERIFY(c.setAlias(QStringLiteral("churn"), 1, QStringLiteral("production")));
-            QCOMPARE(*c.remove(QStringLiteral("churn"), 1), std::vector<int> {1});
+            QCOMPARE(c.remove(QStringLiteral("churn"), 1, AliasesOnRemove::Drop)->versions,
+                     std::vector<int> {1});
             QVERIFY(!c.entry(ModelRef {QStringLiteral("churn"), 1, {}}));
             auto missing = c.remove(QStringLiteral("churn"), 1);
             QVERIFY(!missing);
@@ -405,7 +406,7 @@ private Q_SLOTS:
                 QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM tags")).toInt(), 1);
                 QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM aliases")).toInt(), 0);
             }
-            QCOMPARE(*c.remove(QStringLiteral("churn")), std::vector<int> {2});
+            QCOMPARE(c.remove(QStringLiteral("churn"))->versions, std::vector<int> {2});
             QVERIFY(
                 c.list(CatalogFilter {QStringLiteral("churn"), {}, CatalogSort::Name})->empty());
             QCOMPARE(c.list()->size(), 1u);
@@ -425,6 +426,44 @@ private Q_SLOTS:
         QVERIFY(!raw.exec(QStringLiteral("DELETE FROM events")));
         QVERIFY(raw.lastError().contains(QStringLiteral("append-only")));
         QVERIFY(!raw.exec(QStringLiteral("UPDATE events SET name = 'x'")));
+    }
+
+    void removeIsRefusedWhileAliasesPointAtWhatWouldGo()
+    {
+        const QString path = freshPath();
+        Catalog c = open(path);
+        QVERIFY(c.add(QStringLiteral("churn"), m_nb));
+        QVERIFY(c.add(QStringLiteral("churn"), m_nbBest));
+        QVERIFY(c.setAlias(QStringLiteral("churn"), 1, QStringLiteral("production")));
+        QVERIFY(c.setAlias(QStringLiteral("churn"), 1, QStringLiteral("staging")));
+        QVERIFY(c.setAlias(QStringLiteral("churn"), 2, QStringLiteral("canary")));
+        const std::size_t eventsBefore = c.history()->size();
+
+        auto refused = c.remove(QStringLiteral("churn"), 1);
+        QVERIFY(!refused);
+        QCOMPARE(message(refused.error()),
+                 QStringLiteral("cannot remove churn:1: the aliases @production, @staging point "
+                                "to it. Move or remove them first."));
+        QCOMPARE(refused.error().field, std::string(kAliasesField));
+        auto wholeModel = c.remove(QStringLiteral("churn"));
+        QVERIFY(!wholeModel);
+        QVERIFY2(message(wholeModel.error())
+                     .contains(QStringLiteral("@canary (version 2), @production (version 1)")),
+                 wholeModel.error().message.c_str());
+        // Nothing changed: both versions, every alias, no new events.
+        QCOMPARE(c.list()->size(), 2u);
+        QCOMPARE(c.entry(ModelRef {QStringLiteral("churn"), 1, {}})->aliases,
+                 (QStringList {"production", "staging"}));
+        QCOMPARE(c.history()->size(), eventsBefore);
+
+        auto dropped = c.remove(QStringLiteral("churn"), 1, AliasesOnRemove::Drop);
+        QVERIFY(dropped);
+        QCOMPARE(dropped->versions, std::vector<int> {1});
+        QCOMPARE(dropped->droppedAliases, (QStringList {"production", "staging"}));
+        QCOMPARE(c.entry(*ModelRef::parse(QStringLiteral("churn@canary")))->version, 2);
+        // A version no alias points to goes without asking.
+        QVERIFY(c.add(QStringLiteral("churn"), m_nb));
+        QVERIFY(c.remove(QStringLiteral("churn"), 3));
     }
 
     void historyIsInOrderAndCoversEveryModel()
@@ -495,6 +534,22 @@ private Q_SLOTS:
         QCOMPARE(kMaxCatalogModelBytes, qint64(512) * 1024 * 1024);
     }
 
+    void descriptionsOverOneMebibyteAreRefused()
+    {
+        Catalog c = open(freshPath());
+        const QString atLimit(int(kMaxDescriptionBytes), QLatin1Char('d'));
+        QVERIFY(c.add(QStringLiteral("churn"), m_nb, {{}, atLimit, {}}));
+        QCOMPARE(c.entry(*ModelRef::parse(QStringLiteral("churn")))->description, atLimit);
+        // Counted in bytes of UTF-8: 'é' takes two.
+        const QString over = QString(int(kMaxDescriptionBytes) / 2, QChar(0xE9)) + QLatin1Char('x');
+        auto added = c.add(QStringLiteral("churn"), m_nb, {{}, over, {}});
+        QVERIFY(!added);
+        QVERIFY2(message(added.error()).contains(QStringLiteral("at most 1048576 (1 MiB)")),
+                 added.error().message.c_str());
+        QVERIFY(!c.describe(*ModelRef::parse(QStringLiteral("churn")), over));
+        QCOMPARE(c.list()->size(), 1u);
+    }
+
     void badModelBytesAreRefusedWithTheModelFilesOwnMessage()
     {
         Catalog c = open(freshPath());
@@ -523,6 +578,12 @@ private Q_SLOTS:
         QTest::newRow("201 characters") << QString(201, QLatin1Char('x')) << "at most 200";
         QTest::newRow("trailing space") << "churn "
                                         << "space";
+        QTest::newRow("zero-width space hides inside")
+            << QStringLiteral("ch\u200Burn") << "invisible format character U+200B";
+        QTest::newRow("right-to-left override reverses what follows")
+            << QStringLiteral("churn\u202Evne.exe") << "invisible format character U+202E";
+        QTest::newRow("format character outside the BMP (language tag)")
+            << QString::fromUcs4(U"churn\U000E0001") << "U+E0001";
     }
 
     void badNamesAreRefused()
@@ -545,6 +606,42 @@ private Q_SLOTS:
         QVERIFY(c.tag(ModelRef {longName, 1, {}}, QString(64, QLatin1Char('t'))));
         QVERIFY(!c.tag(ModelRef {longName, 1, {}}, QString(65, QLatin1Char('t'))));
         QVERIFY(c.setAlias(longName, 1, QStringLiteral("prod-v1.2_eu")));
+    }
+
+    void equivalentSpellingsNameOneModel_data()
+    {
+        // "café" with é as one code point (NFC) or as "e" + combining acute accent (NFD).
+        const QString nfc = QStringLiteral("caf\u00E9");
+        const QString nfd = QStringLiteral("cafe\u0301");
+        QTest::addColumn<QString>("registered");
+        QTest::addColumn<QString>("lookedUp");
+        QTest::newRow("registered in NFD, looked up in NFC") << nfd << nfc;
+        QTest::newRow("registered in NFC, looked up in NFD") << nfc << nfd;
+    }
+
+    void equivalentSpellingsNameOneModel()
+    {
+        QFETCH(QString, registered);
+        QFETCH(QString, lookedUp);
+        QVERIFY(registered != lookedUp);
+        Catalog c = open(freshPath());
+        QCOMPARE(c.add(registered, m_nb)->name, QStringLiteral("caf\u00E9")); // stored in NFC
+        QCOMPARE(c.add(lookedUp, m_nb)->version, 2); // the same model, not a second one
+        QCOMPARE(c.list()->size(), 2u);
+        QCOMPARE(c.entry(*ModelRef::parse(lookedUp + QStringLiteral(":1")))->name,
+                 QStringLiteral("caf\u00E9"));
+        QCOMPARE(c.entry(ModelRef {lookedUp, 1, {}})->version, 1);
+        QVERIFY(c.setAlias(lookedUp, 1, QStringLiteral("production")));
+        QCOMPARE(*c.aliasAt(registered, QStringLiteral("production"),
+                            QDateTime::currentDateTimeUtc().addSecs(1)),
+                 std::optional<int>(1));
+        QCOMPARE(c.list(CatalogFilter {lookedUp, {}, CatalogSort::Name})->size(), 2u);
+        QCOMPARE(c.history(lookedUp)->size(), 3u);
+        // 200 characters in NFC are allowed even when the NFD spelling is longer.
+        QString longName;
+        for (int i = 0; i < 200; ++i)
+            longName += QStringLiteral("e\u0301");
+        QCOMPARE(c.add(longName, m_nb)->version, 1);
     }
 
     void referencesParse_data()
@@ -679,6 +776,35 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("no"))));
     }
 
+    void mustExistNeverCreatesACatalog_data()
+    {
+        QTest::addColumn<bool>("emptyFile");
+        QTest::newRow("no file") << false;
+        QTest::newRow("empty file") << true;
+    }
+
+    void mustExistNeverCreatesACatalog()
+    {
+        QFETCH(bool, emptyFile);
+        const QString path = freshPath();
+        if (emptyFile)
+            writeFile(path, {});
+        CatalogOptions options;
+        options.mustExist = true;
+        auto c = Catalog::open(path, options);
+        QVERIFY(!c);
+        QCOMPARE(message(c.error()).left(QStringLiteral("no catalog at ").size() + path.size()),
+                 QStringLiteral("no catalog at ") + path);
+        QCOMPARE(QFileInfo::exists(path), emptyFile);
+        QCOMPARE(QFileInfo(path).size(), 0);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+
+        QVERIFY(open(path).add(QStringLiteral("churn"), m_nb)); // writing creates it
+        auto existing = Catalog::open(path, options);
+        QVERIFY2(existing, existing ? "" : existing.error().describe().c_str());
+        QCOMPARE(existing->list()->size(), 1u);
+    }
+
     void nonDatabaseFileIsRefused()
     {
         const QString path = freshPath();
@@ -733,6 +859,9 @@ private Q_SLOTS:
         QVERIFY(message(c.error()).contains(QStringLiteral("will not write to it")));
         QCOMPARE(QString::fromStdString(c.error().file), path);
         QCOMPARE(readFile(path), bytes);
+        // Nothing appeared beside the file either (a read-only WAL reader leaves -wal and -shm).
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
     }
 
     void newerSchemaIsRefused()
@@ -755,6 +884,28 @@ private Q_SLOTS:
                     .arg(catalog_detail::kSchemaVersion)),
             c.error().message.c_str());
         QCOMPARE(readFile(path), before);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
+    }
+
+    void refusalThroughLocksWhileAnotherConnectionIsAtWork()
+    {
+        // With another connection's WAL beside the file, the check reads through SQLite's locks
+        // (only they see that WAL): a newer schema committed there is still refused.
+        const QString path = freshPath();
+        {
+            Catalog c = open(path);
+            QVERIFY(c.add(QStringLiteral("churn"), m_nb));
+        }
+        RawDb other(path);
+        QVERIFY(other.exec(QStringLiteral("PRAGMA journal_mode = WAL")));
+        QVERIFY(other.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")));
+        QVERIFY(other.exec(QStringLiteral("PRAGMA user_version = 9")));
+        QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
+        auto c = Catalog::open(path);
+        QVERIFY(!c);
+        QVERIFY2(message(c.error()).contains(QStringLiteral("newer ModelBench (schema 9)")),
+                 c.error().message.c_str());
     }
 
     void readOnlyFileOpensForReadingOnly()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Runs the real modelbench-cli binary: the catalog verbs, train --register, and predict and
 // evaluate with catalog: references.
+#include "core/catalog/catalog.h"
 #include "core/io/dataset_loader.h"
 #include "core/ml/model.h"
 #include "core/model/model_file.h"
@@ -202,6 +203,36 @@ private Q_SLOTS:
         }
     }
 
+    void listJsonIsValidAndMatchesShow()
+    {
+        // list --json writes its JSON text itself (for speed); show --json goes through
+        // QJsonObject. Both must say the same, quotes, backslashes and non-ASCII included.
+        const QString db = freshDb();
+        const QString name
+            = QString::fromUtf8("say \"hi\" \\ K\xc3\xbcndigung / \xe6\xa8\xa1\xe5\x9e\x8b");
+        add(db, m_nb, name, {"--tag", "eu"});
+        QCOMPARE(cli({"catalog", "--db", db, "alias", name + ":1", "production"}).exitCode, 0);
+        Run r = cli({"catalog", "--db", db, "list", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonArray list = QJsonDocument::fromJson(r.out, &error).array();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(list.size(), 1);
+        r = cli({"catalog", "--db", db, "show", name, "--json"});
+        QJsonObject shown = QJsonDocument::fromJson(r.out).object();
+        shown.remove(QStringLiteral("description"));
+        shown.remove(QStringLiteral("events"));
+        QCOMPARE(list.at(0).toObject(), shown);
+        QCOMPARE(shown.value("name").toString(), name);
+        QCOMPARE(shown.value("aliases").toArray(), QJsonArray {QStringLiteral("production")});
+        // An empty catalog lists as an empty array.
+        const QString empty = freshDb();
+        add(empty, m_nb, QStringLiteral("x"));
+        QCOMPARE(cli({"catalog", "--db", empty, "remove", "x"}).exitCode, 0);
+        r = cli({"catalog", "--db", empty, "list", "--json"});
+        QCOMPARE(r.out, QByteArray("[]\n"));
+    }
+
     void aliasesTagsRenameRemoveAndHistory()
     {
         const QString db = freshDb();
@@ -239,9 +270,12 @@ private Q_SLOTS:
         r = cli({"catalog", "--db", db, "remove", "churn-eu:1"});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QByteArray("removed churn-eu:1\n"));
-        r = cli({"catalog", "--db", db, "remove", "churn-eu"});
+        r = cli({"catalog", "--db", db, "remove", "churn-eu"}); // @production points to 2
+        QCOMPARE(r.exitCode, 1);
+        r = cli({"catalog", "--db", db, "remove", "churn-eu", "--force"});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, QByteArray("removed churn-eu (versions: 2)\n"));
+        QCOMPARE(r.out,
+                 QByteArray("removed churn-eu (versions: 2; aliases dropped: @production)\n"));
         r = cli({"catalog", "--db", db, "list", "--json"});
         QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
         add(db, m_nb, QStringLiteral("churn-eu"));
@@ -297,6 +331,273 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
         QCOMPARE(r.err.count('\n'), 1); // one line
+    }
+
+    /// A catalog with @production moved at known times (the CLI's clock cannot be set):
+    /// none -> 1 on 2026-10-05 12:00Z, 1 -> 2 on 2026-10-20 08:30Z, 2 -> 3 on 2026-11-15 17:00Z.
+    QString catalogWithAliasMoves()
+    {
+        const QString db = freshDb();
+        QDateTime now(QDate(2026, 10, 1), QTime(9, 0), Qt::UTC);
+        CatalogOptions options;
+        options.clock = [&now] {
+            return now;
+        };
+        auto c = Catalog::open(db, options);
+        if (!c)
+            qFatal("%s", c.error().describe().c_str());
+        const QByteArray bytes = readFile(m_nb);
+        for (int i = 0; i < 3; ++i) {
+            if (!c->add(QStringLiteral("churn"), bytes))
+                qFatal("add failed");
+        }
+        const std::pair<QDateTime, int> moves[] = {
+            {QDateTime(QDate(2026, 10, 5), QTime(12, 0), Qt::UTC), 1},
+            {QDateTime(QDate(2026, 10, 20), QTime(8, 30), Qt::UTC), 2},
+            {QDateTime(QDate(2026, 11, 15), QTime(17, 0), Qt::UTC), 3},
+        };
+        for (const auto &[when, version] : moves) {
+            now = when;
+            if (!c->setAlias(QStringLiteral("churn"), version, QStringLiteral("production")))
+                qFatal("setAlias failed");
+        }
+        return db;
+    }
+
+    void historyAnswersWhichVersionAnAliasWasAt_data()
+    {
+        QTest::addColumn<QStringList>("question");
+        QTest::addColumn<QString>("answer");
+        const QStringList byRef {"--alias", "churn@production"};
+        QTest::newRow("on 2026-11-01 (a date: the end of that day)")
+            << byRef + QStringList {"--at", "2026-11-01"} << "churn:2";
+        QTest::newRow("NAME argument and --alias ALIAS")
+            << QStringList {"churn", "--alias", "production", "--at", "2026-11-01"} << "churn:2";
+        QTest::newRow("--alias @ALIAS")
+            << QStringList {"churn", "--alias", "@production", "--at", "2026-11-01"} << "churn:2";
+        QTest::newRow("a second before a move")
+            << byRef + QStringList {"--at", "2026-10-20T08:29:59Z"} << "churn:1";
+        QTest::newRow("the instant of a move counts as after it")
+            << byRef + QStringList {"--at", "2026-10-20T08:30:00.000Z"} << "churn:2";
+        QTest::newRow("no offset means UTC, the zone of the stored times")
+            << byRef + QStringList {"--at", "2026-10-20T08:29:59"} << "churn:1";
+        QTest::newRow("an offset is honoured")
+            << byRef + QStringList {"--at", "2026-10-20T10:30:00+02:00"} << "churn:2";
+        QTest::newRow("after the last move")
+            << byRef + QStringList {"--at", "2027-01-01"} << "churn:3";
+        QTest::newRow("on the day of the first move")
+            << byRef + QStringList {"--at", "2026-10-05"} << "churn:1";
+        QTest::newRow("before the first move")
+            << byRef + QStringList {"--at", "2026-10-04"} << "nothing";
+    }
+
+    void historyAnswersWhichVersionAnAliasWasAt()
+    {
+        QFETCH(QStringList, question);
+        QFETCH(QString, answer);
+        const QString db = catalogWithAliasMoves();
+        Run r = cli(QStringList {"catalog", "--db", db, "history"} + question);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith("churn@production at 20"), r.out.constData());
+        QVERIFY2(r.out.trimmed().endsWith(": " + answer.toUtf8())
+                     || (answer == QLatin1String("nothing") && r.out.contains(": nothing")),
+                 r.out.constData());
+
+        r = cli(QStringList {"catalog", "--db", db, "history", "--json"} + question);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json.value("name").toString(), QStringLiteral("churn"));
+        QCOMPARE(json.value("alias").toString(), QStringLiteral("production"));
+        QVERIFY(QDateTime::fromString(json.value("at").toString(), Qt::ISODateWithMs).isValid());
+        if (answer == QLatin1String("nothing"))
+            QVERIFY(json.value("version").isNull());
+        else
+            QCOMPARE(json.value("version").toInt(), answer.back().digitValue());
+    }
+
+    void historyAliasQuestionsNeedBothOptions_data()
+    {
+        QTest::addColumn<QStringList>("question");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("--at without --alias")
+            << QStringList {"--at", "2026-11-01"} << 2 << "go together";
+        QTest::newRow("--alias without --at")
+            << QStringList {"--alias", "churn@production"} << 2 << "go together";
+        QTest::newRow("alias without a model")
+            << QStringList {"--alias", "production", "--at", "2026-11-01"} << 2
+            << "say which model";
+        QTest::newRow("not a date")
+            << QStringList {"--alias", "churn@production", "--at", "1 November"} << 2 << "ISO 8601";
+        QTest::newRow("a version instead of an alias")
+            << QStringList {"--alias", "churn:2", "--at", "2026-11-01"} << 2 << "NAME@ALIAS";
+        QTest::newRow("unknown model")
+            << QStringList {"--alias", "nobody@production", "--at", "2026-11-01"} << 1
+            << "no model named 'nobody'";
+    }
+
+    void historyAliasQuestionsNeedBothOptions()
+    {
+        QFETCH(QStringList, question);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const QString db = freshDb();
+        add(db, m_nb, QStringLiteral("churn"));
+        const Run r = cli(QStringList {"catalog", "--db", db, "history"} + question);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+    }
+
+    void removeRefusesWhileAnAliasPointsThereUnlessForced()
+    {
+        const QString db = freshDb();
+        add(db, m_nb, QStringLiteral("churn"));
+        add(db, m_nb, QStringLiteral("churn"));
+        QCOMPARE(cli({"catalog", "--db", db, "alias", "churn:1", "production"}).exitCode, 0);
+        QCOMPARE(cli({"catalog", "--db", db, "alias", "churn:1", "staging"}).exitCode, 0);
+
+        Run r = cli({"catalog", "--db", db, "remove", "churn:1"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("cannot remove churn:1: the aliases @production, @staging point "
+                                "to it"),
+                 r.err.constData());
+        QVERIFY(r.err.contains("--force"));
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(r.out.isEmpty());
+        r = cli({"catalog", "--db", db, "list", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 2);
+
+        r = cli({"catalog", "--db", db, "remove", "churn:1", "--force"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, QByteArray("removed churn:1 (aliases dropped: @production, @staging)\n"));
+        r = cli({"catalog", "--db", db, "show", "churn@production"});
+        QCOMPARE(r.exitCode, 1);
+        r = cli({"catalog", "--db", db, "remove", "churn:2"}); // no alias: no question asked
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("removed churn:2\n"));
+    }
+
+    void readingVerbsNeverCreateACatalog_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("list") << QStringList {"catalog", "list"};
+        QTest::newRow("list --json") << QStringList {"catalog", "list", "--json"};
+        QTest::newRow("show") << QStringList {"catalog", "show", "churn"};
+        QTest::newRow("export") << QStringList {"catalog", "export", "churn", "--out",
+                                                "never-written.mbm"};
+        QTest::newRow("history") << QStringList {"catalog", "history"};
+        QTest::newRow("history --alias --at") << QStringList {
+            "catalog", "history", "--alias", "churn@production", "--at", "2026-11-01"};
+        QTest::newRow("predict catalog:") << QStringList {"predict", "catalog:churn", m_iris};
+        QTest::newRow("evaluate catalog:") << QStringList {"evaluate", "catalog:churn", m_iris};
+    }
+
+    void readingVerbsNeverCreateACatalog()
+    {
+        QFETCH(QStringList, args);
+        const QString db = m_dir.filePath(QStringLiteral("typo-%1.sqlite").arg(++m_serial));
+        const Run r = cli(args + QStringList {"--db", db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("no catalog at ") + db),
+                 r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(!QFileInfo::exists(db));
+        QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
+    }
+
+    void writingVerbsAndTheDefaultCatalogAreCreatedOnFirstUse()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("first-use.sqlite"));
+        add(db, m_nb, QStringLiteral("churn"));
+        QVERIFY(QFileInfo::exists(db));
+        const QString tagged = m_dir.filePath(QStringLiteral("first-tag.sqlite"));
+        QCOMPARE(cli({"catalog", "--db", tagged, "tag", "churn", "x"}).exitCode, 1); // no model
+        QVERIFY(QFileInfo::exists(tagged));
+        // The default catalog (no --db) may be created by any verb: an empty list is fine.
+        const QString xdg = m_dir.filePath(QStringLiteral("xdg-empty"));
+        const Run r = cli({"catalog", "list"}, xdg);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.startsWith("No models match"));
+    }
+
+    void showNeverLetsStoredTextDriveTheTerminal()
+    {
+        const QString db = freshDb();
+        add(db, m_nb, QStringLiteral("churn"),
+            {"--description",
+             QStringLiteral("\x1b]0;owned\x07\x1b[2J\x1b[31mred\x1b[0m\r\nnext\x9b")});
+        const Run r = cli({"catalog", "--db", db, "show", "churn"});
+        QCOMPARE(r.exitCode, 0);
+        for (char control : {'\x1b', '\x07', '\r'})
+            QVERIFY2(!r.out.contains(control), r.out.constData());
+        QVERIFY(!QString::fromUtf8(r.out).contains(QChar(0x9b)));
+        QVERIFY2(r.out.contains("\\x1b]0;owned\\x07\\x1b[2J\\x1b[31mred\\x1b[0m\nnext\\x9b"),
+                 r.out.constData());
+        // JSON keeps the text exactly (JSON escapes it).
+        const Run json = cli({"catalog", "--db", db, "show", "churn", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(json.out).object().value("description").toString(),
+                 QStringLiteral("\x1b]0;owned\x07\x1b[2J\x1b[31mred\x1b[0m\r\nnext\x9b"));
+    }
+
+    void descriptionFromAFile_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected"); // the description, or part of the error
+        QTest::newRow("UTF-8 Markdown")
+            << QByteArray("# Kündigung\n\nTrained on *EU* data \xe2\x80\x94 v1.\n") << 0
+            << QString::fromUtf8("# Kündigung\n\nTrained on *EU* data \xe2\x80\x94 v1.\n");
+        QTest::newRow("byte order mark dropped") << QByteArray("\xef\xbb\xbfhello") << 0 << "hello";
+        QTest::newRow("exactly 1 MiB")
+            << QByteArray(1 << 20, 'm') << 0 << QString(1 << 20, QLatin1Char('m'));
+        QTest::newRow("one byte over 1 MiB")
+            << QByteArray((1 << 20) + 1, 'm') << 1 << "larger than 1 MiB";
+        QTest::newRow("not UTF-8") << QByteArray("caf\xe9 latin-1") << 1 << "not UTF-8 text";
+    }
+
+    void descriptionFromAFile()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        const QString db = freshDb();
+        const QString file = write(QStringLiteral("description.md"), content);
+        Run r = cli(
+            {"catalog", "--db", db, "add", m_nb, "--name", "churn", "--description-file", file});
+        QCOMPARE(r.exitCode, exitCode);
+        if (exitCode != 0) {
+            QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
+            QVERIFY(r.err.contains("description.md"));
+            QVERIFY(!QFileInfo::exists(db)); // refused before the catalog was opened
+            return;
+        }
+        r = cli({"catalog", "--db", db, "show", "churn", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value("description").toString(), expected);
+    }
+
+    void descriptionAndDescriptionFileExcludeEachOther()
+    {
+        const QString file = write(QStringLiteral("d.md"), "text");
+        const Run r = cli({"catalog", "--db", freshDb(), "add", m_nb, "--name", "churn",
+                           "--description", "x", "--description-file", file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("not both"), r.err.constData());
+    }
+
+    void helpDescribesTheNewOptions()
+    {
+        Run r = cli({"catalog", "history", "--help"});
+        QVERIFY(r.out.contains("--alias"));
+        QVERIFY(r.out.contains("--at"));
+        QVERIFY(r.out.contains("UTC"));
+        r = cli({"catalog", "remove", "--help"});
+        QVERIFY(r.out.contains("--force"));
+        r = cli({"catalog", "add", "--help"});
+        QVERIFY(r.out.contains("--description-file"));
+        QVERIFY(r.out.contains("1 MiB"));
+        r = cli({"catalog", "--help"});
+        QVERIFY(r.out.contains("--alias NAME@ALIAS --at DATETIME"));
     }
 
     void badFilesAreClearErrors()

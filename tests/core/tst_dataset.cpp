@@ -79,7 +79,9 @@ private Q_SLOTS:
             std::vector<double> v;
             for (int i = 0; i < 1000; ++i)
                 v.push_back(std::fmod(i * (j + 1) * 0.37, 17.0));
-            data.addColumn(Column::numeric("c" + std::to_string(j), v));
+            std::string name = "c"; // not "c" + ...: g++ 12 warns falsely (-Wrestrict, PR 105329)
+            name += std::to_string(j);
+            data.addColumn(Column::numeric(name, v));
         }
         const std::vector<ColumnStats> all = computeStats(data, 2);
         QCOMPARE(all.size(), data.columnCount());
