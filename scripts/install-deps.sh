@@ -20,7 +20,8 @@ test_locales=(de_DE.UTF-8 zh_CN.UTF-8)
 for arg in "$@"; do
     case "$arg" in
         --bench) packages+=(python3 python3-sklearn python3-pandas libopenblas0-pthread time) ;;
-        --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+        # clang 16, not Debian's default 14: only 16 compiles libstdc++ 12's std::expected.
+        --fuzz) packages+=(clang-16 libclang-rt-16-dev llvm-16) ;;  # llvm-16: llvm-symbolizer for traces
         --gui-tools) packages+=(xvfb xauth imagemagick) ;;
         *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
     esac

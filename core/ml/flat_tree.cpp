@@ -252,7 +252,7 @@ void predictRowBlocks(const FeatureMatrix &x, int classCount, std::span<double> 
     // cache), so the more rows walk it meanwhile the better, up to a few MB of rows per
     // worker; but at least one block per thread.
     const int threads = n >= kParallelRows ? resolveThreads(0) : 1;
-    const std::size_t kBlockBytes = getenv("MB_BB") ? std::stoul(getenv("MB_BB")) : std::size_t(2) << 20;
+    constexpr std::size_t kBlockBytes = std::size_t(2) << 20;
     const std::size_t perThread = (n + static_cast<std::size_t>(threads) - 1) / static_cast<std::size_t>(threads);
     const std::size_t kBlock = std::max<std::size_t>(64, std::min(kBlockBytes / (sizeof(double) * std::max<std::size_t>(cols, 1)), perThread));
     const auto K = static_cast<std::size_t>(classCount);

@@ -52,6 +52,9 @@ public:
     };
     std::vector<Neighbor> neighbors(std::span<const double> row) const;
 
+    /// The standardisation of the inputs; its inputCount() is what a row must hold.
+    const Standardizer &encoder() const { return m_encoder; }
+
     /// Whether searches use the k-d tree (after `algorithm` and the encoded dimension).
     bool usesTree() const;
 

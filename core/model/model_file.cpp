@@ -180,6 +180,10 @@ Expected<ModelFileHeader> decodeModelHeader(const QByteArray &bytes, const QStri
     const auto size = static_cast<std::uint64_t>(bytes.size());
     if (size == 0)
         return std::unexpected(fileError(name, "The file is empty."));
+    // A file cut off inside the signature is a damaged model file, not some other file.
+    if (size < sizeof kMagic && std::memcmp(bytes.constData(), kMagic, static_cast<std::size_t>(size)) == 0)
+        return std::unexpected(fileError(name, "The model file is incomplete: it ends after " + std::to_string(size)
+                                                       + " bytes, inside its fixed header."));
     if (size < sizeof kMagic || std::memcmp(bytes.constData(), kMagic, sizeof kMagic) != 0) {
         // 0x80 then a protocol number is how a Python pickle starts.
         if (static_cast<unsigned char>(bytes[0]) == 0x80)

@@ -139,8 +139,12 @@ public:
         const QJsonArray a = array(o, key, path, max);
         out.reserve(static_cast<std::size_t>(a.size()));
         for (const QJsonValue &v : a) {
-            if (!v.isString() || v.toString().size() > kMaxText) {
+            if (!v.isString()) {
                 fail(path, "must be a list of texts");
+                return {};
+            }
+            if (v.toString().size() > kMaxText) {
+                fail(path, "holds a text longer than " + std::to_string(kMaxText) + " characters");
                 return {};
             }
             out.push_back(v.toString().toStdString());
@@ -230,6 +234,12 @@ Expected<void> parseHeaderJson(const QJsonObject &json, ModelFileHeader &h)
 {
     Reader in;
     h.json = json;
+    // The prefix states the version too; a header that disagrees was not written by us.
+    const std::uint64_t version = in.count(json, QStringLiteral("format_version"), QStringLiteral("format_version"), 1e6);
+    if (!in.error && version != h.formatVersion) {
+        in.fail(QStringLiteral("format_version"), "is " + std::to_string(version) + " but the file's prefix says "
+                                                          + std::to_string(h.formatVersion));
+    }
     h.appVersion = in.text(json, QStringLiteral("app_version"), QStringLiteral("app_version"));
     h.created = in.text(json, QStringLiteral("created"), QStringLiteral("created"));
     h.algo = in.text(json, QStringLiteral("algo"), QStringLiteral("algo"));
@@ -283,8 +293,10 @@ Expected<void> parseHeaderJson(const QJsonObject &json, ModelFileHeader &h)
     const QJsonObject recipe = in.object(json, QStringLiteral("recipe"), QStringLiteral("recipe"));
     const QJsonObject params = in.object(recipe, QStringLiteral("params"), QStringLiteral("recipe.params"));
     for (auto it = params.begin(); it != params.end() && !in.error; ++it) {
-        if (!it.value().isString() || it.key().size() > kMaxText || it.value().toString().size() > kMaxText)
+        if (!it.value().isString())
             in.fail(QStringLiteral("recipe.params"), "must map names to texts");
+        else if (it.key().size() > kMaxText || it.value().toString().size() > kMaxText)
+            in.fail(QStringLiteral("recipe.params"), "holds a text longer than " + std::to_string(kMaxText) + " characters");
         h.recipe.params[it.key().toStdString()] = it.value().toString().toStdString();
     }
     h.recipe.algo = h.algo;

@@ -13,7 +13,9 @@ namespace mb {
 QJsonObject headerJson(const Model &model, ArchiveKind kind, std::uint64_t payloadBytes,
                        std::uint32_t payloadCrc, const std::vector<double> &probeProba);
 
-/// Fills every field of `header` but fileBytes from `json`; `error.field` names a bad field.
+/// Fills every field of `header` but fileBytes and formatVersion from `json` (whose
+/// "format_version" must equal header.formatVersion, read from the file's prefix);
+/// `error.field` names a bad field.
 Expected<void> parseHeaderJson(const QJsonObject &json, ModelFileHeader &header);
 
 } // namespace mb

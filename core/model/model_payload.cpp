@@ -9,9 +9,11 @@
 #include "core/ml/naive_bayes.h"
 #include "core/ml/random_forest.h"
 #include "core/model/archive_io.h"
+#include "core/model/xml_archive_check.h"
 
 #include <boost/archive/archive_exception.hpp>
 
+#include <optional>
 #include <sstream>
 #include <streambuf>
 
@@ -24,7 +26,15 @@ template<class Archive>
 void serialize(Archive &ar, mb::FeatureSchema &f, const unsigned int /*version*/)
 {
     mb::archive::text(ar, "name", f.name);
-    ar &make_nvp("categorical", f.categorical);
+    // As a byte, not a bool: Boost's binary archive copies a byte into a bool unchecked, and
+    // any value but 0 or 1 is undefined behaviour (found by the fuzzer). Same bytes as before.
+    std::uint8_t categorical = f.categorical ? 1 : 0;
+    ar &make_nvp("categorical", categorical);
+    if constexpr (Archive::is_loading::value) {
+        if (categorical > 1)
+            throw mb::archive::CorruptPayload("a feature is neither numeric nor categorical");
+        f.categorical = categorical == 1;
+    }
     mb::archive::texts(ar, "levels", f.levels);
     ar &make_nvp("min", f.min);
     ar &make_nvp("max", f.max);
@@ -57,6 +67,46 @@ public:
     }
     std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
 };
+
+/// The number of input features `c` reads from each row, as its public interface tells.
+std::optional<std::size_t> inputsOf(const Classifier &c)
+{
+    const std::string_view kind = c.kind();
+    if (kind == "tree")
+        return static_cast<std::size_t>(static_cast<const DecisionTree &>(c).flatTree().featureCount());
+    if (kind == "forest") {
+        // The loader has checked that every tree has the forest's feature count.
+        const auto trees = static_cast<const RandomForest &>(c).trees();
+        return trees.empty() ? std::nullopt : std::optional(static_cast<std::size_t>(trees[0].featureCount()));
+    }
+    if (kind == "gbt")
+        return static_cast<std::size_t>(static_cast<const GradientBoosting &>(c).trees().featureCount());
+    if (kind == "logreg")
+        return static_cast<const LogisticRegression &>(c).encoder().inputCount();
+    if (kind == "knn")
+        return static_cast<const KNearestNeighbors &>(c).encoder().inputCount();
+    if (kind == "nb") {
+        // contributions() sizes its answer by the model's features and, for a class out of
+        // range, returns before it reads the row.
+        return static_cast<const NaiveBayes &>(c).contributions({}, -1).size();
+    }
+    return std::nullopt;
+}
+
+/// Predictions write classCount() values and read one value per input of the classifier into
+/// buffers sized by the schema, so a payload whose classifier disagrees with its own schema
+/// must be refused here, before anything predicts.
+void checkFitsSchema(const Classifier &c, const InputSchema &schema)
+{
+    if (c.classCount() < 0 || static_cast<std::size_t>(c.classCount()) != schema.classes.size()) {
+        throw archive::CorruptPayload("the " + std::string(c.kind()) + " model has " + std::to_string(c.classCount())
+                                      + " classes but its schema names " + std::to_string(schema.classes.size()));
+    }
+    if (const auto inputs = inputsOf(c); inputs && *inputs != schema.features.size()) {
+        throw archive::CorruptPayload("the " + std::string(c.kind()) + " model reads " + std::to_string(*inputs)
+                                      + " inputs but its schema has " + std::to_string(schema.features.size()));
+    }
+}
 
 /// Saves or loads the classifier as its concrete type, chosen by its key.
 template<class Archive>
@@ -113,6 +163,7 @@ PayloadContents load(MemoryBuffer &buffer, std::string_view algo, unsigned flags
         ar &boost::serialization::make_nvp("schema", contents.schema);
         classifierPart(ar, *contents.classifier);
     }
+    checkFitsSchema(*contents.classifier, contents.schema);
     return contents;
 }
 
@@ -147,6 +198,10 @@ Expected<PayloadContents> readPayload(const char *data, std::size_t size, Archiv
                                              + std::string(algo) + "'.",
                                      {}, 0, 0, "algo"});
     }
+    if (kind == ArchiveKind::Xml) {
+        if (auto problem = checkXmlArchive(std::string_view(data, size)))
+            return std::unexpected(payloadError("the XML archive is malformed: " + *problem));
+    }
     MemoryBuffer buffer(data, size);
     archive::LoadBudgetScope budget(
             [](const void *context) { return static_cast<const MemoryBuffer *>(context)->remaining(); },
@@ -163,7 +218,9 @@ Expected<PayloadContents> readPayload(const char *data, std::size_t size, Archiv
             contents = load<boost::archive::text_iarchive>(buffer, algo, 0);
             break;
         case ArchiveKind::Xml:
-            contents = load<boost::archive::xml_iarchive>(buffer, algo, 0);
+            // Boost's end-tag check reads past the expected name when a tag in the file is
+            // longer; checkXmlArchive (above) has checked every tag instead.
+            contents = load<boost::archive::xml_iarchive>(buffer, algo, boost::archive::no_xml_tag_checking);
             break;
         }
     } catch (const archive::CorruptPayload &e) {

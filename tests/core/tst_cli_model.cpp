@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The real modelbench-cli binary: train, info, convert, predict and evaluate.
+#include "tests/core/damaged_model_files.h"
+
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 class TestCliModel : public QObject
 {
@@ -31,7 +36,71 @@ class TestCliModel : public QObject
 
     static QJsonObject json(const Run &r) { return QJsonDocument::fromJson(r.out).object(); }
 
+    QByteArray trainedAs(const QString &format)
+    {
+        const QString path = m_dir.filePath(QStringLiteral("weather.%1.mbm").arg(format));
+        const Run r = cli({"train", "sample:weather.numeric.arff", "--algo", "nb", "--format", format, "--out", path});
+        if (r.exitCode != 0)
+            qFatal("training failed: %s", r.err.constData());
+        QFile f(path);
+        f.open(QIODevice::ReadOnly);
+        return f.readAll();
+    }
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write(bytes);
+        return path;
+    }
+
+    /// A model file nobody can open: exit 1 with `mentions` on stderr, from both verbs that
+    /// read a whole model.
+    void refusesModel(const QString &path, const QString &mentions)
+    {
+        for (const char *verb : {"predict", "evaluate"}) {
+            const Run r = cli({verb, path, "sample:weather.numeric.arff"});
+            QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("%1 exit %2: %3").arg(verb).arg(r.exitCode).arg(r.err)));
+            QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+        }
+    }
+
+    mb::testing::GoodModelFiles m_good;
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        m_good = {trainedAs(QStringLiteral("binary")), trainedAs(QStringLiteral("text")), trainedAs(QStringLiteral("xml"))};
+    }
+
+    void damagedModelFilesExitWithAMessage_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("message");
+        for (const mb::testing::DamagedModelFile &file : mb::testing::damagedModelFiles(m_good))
+            QTest::newRow(qPrintable(file.name)) << file.bytes << file.message;
+    }
+
+    void damagedModelFilesExitWithAMessage()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, message);
+        refusesModel(write(QStringLiteral("damaged.mbm"), bytes), message);
+    }
+
+    void aDirectoryIsNotAModel() { refusesModel(m_dir.path(), QStringLiteral("folder")); }
+
+    void anUnreadableModelSaysSo()
+    {
+        if (geteuid() == 0)
+            QSKIP("running as root: file permissions do not stop root from reading");
+        const QString path = write(QStringLiteral("locked.mbm"), m_good.binary);
+        QFile::setPermissions(path, QFileDevice::WriteOwner);
+        refusesModel(path, QStringLiteral("permission"));
+    }
+
     void trainReportsEveryDocumentedField()
     {
         const Run r = cli({"train", m_iris, "--algo", "tree", "--json"});
