@@ -4,6 +4,7 @@
 #include "core/data/dataset.h"
 #include "core/data/samples.h"
 #include "ui/data/data_page.h"
+#include "ui/train/train_page.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,6 +52,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("pageTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_dataPage, QIcon(QStringLiteral(":/icons/table.svg")), tr("&Data"));
+    m_trainPage = new TrainPage(this);
+    m_trainPage->setObjectName(QStringLiteral("trainPage"));
+    m_tabs->addTab(m_trainPage, tr("&Train"));
     setCentralWidget(m_tabs);
 
     createActions();
@@ -63,6 +67,13 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(message, kStatusTimeoutMs);
     });
     connect(m_dataPage, &DataPage::fileLoaded, this, &MainWindow::addRecentFile);
+    connect(m_trainPage, &TrainPage::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
+    // The Train page reads the Data page's dataset, target included, at each change.
+    const auto shareDataset = [this] { m_trainPage->setDataset(m_dataPage->dataset()); };
+    connect(m_dataPage, &DataPage::datasetChanged, this, shareDataset);
+    connect(m_dataPage, &DataPage::targetChanged, this, shareDataset);
     connect(m_dataPage, &DataPage::datasetChanged, this, [this] {
         setWindowTitle(
             tr("%1 — ModelBench").arg(QString::fromStdString(m_dataPage->dataset()->name())));

@@ -12,8 +12,9 @@ class QTabWidget;
 namespace mb {
 
 class DataPage;
+class TrainPage;
 
-/// The ModelBench main window: a tab per page (only Data for now), the File and Help menus,
+/// The ModelBench main window: a tab per page (Data, Train), the File and Help menus,
 /// a toolbar, recent files, drag and drop of data files, and the status bar. Remembers its
 /// geometry, the last folder and the recent files in QSettings. GUI thread only.
 class MainWindow : public QMainWindow
@@ -30,6 +31,7 @@ public:
     void openDataFile(const QString &path);
 
     DataPage *dataPage() const { return m_dataPage; }
+    TrainPage *trainPage() const { return m_trainPage; }
     /// Recent data files, newest first, as stored in the settings.
     QStringList recentFiles() const;
 
@@ -56,6 +58,7 @@ private:
 
     QTabWidget *m_tabs = nullptr;
     DataPage *m_dataPage = nullptr;
+    TrainPage *m_trainPage = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
