@@ -18,8 +18,9 @@ bytes=$(stat -c %s "$data")
 measure() {  # prints "seconds peak_kib cpu_seconds" of the command, median over runs
     local results=()
     for _ in $(seq "$runs"); do
-        results+=("$( { /usr/bin/time -f "%e %M %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 |
-                      awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}')")
+        # -o: the report goes to its own file, apart from the command's output.
+        /usr/bin/time -o "$out/time.txt" -f "%e %M %U %S" "$@" >/dev/null 2>/dev/null
+        results+=("$(tail -n 1 "$out/time.txt" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}')")
     done
     printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }

@@ -223,7 +223,7 @@ CsvTokenizer::Status CsvTokenizer::next(const char *&pos, const char *end, bool 
     m_line = line;
     m_recordLine = line;
 
-    // Locals, not members: the compiler cannot keep members in registers across from_chars.
+    // Locals, not members: the compiler cannot keep members in registers across the parser.
     const char delimiter = m_delimiter;
     const bool decimalComma = m_decimalComma;
     const bool numericMissingToken = m_numericMissingToken;
@@ -255,8 +255,8 @@ CsvTokenizer::Status CsvTokenizer::next(const char *&pos, const char *end, bool 
             }
             if (candidate) {
                 double value;
-                const auto [q, ec] = std::from_chars(numberStart, end, value);
-                if (ec == std::errc {}) [[likely]] {
+                const char *q = parseNumberPrefix(numberStart, end, value);
+                if (q) [[likely]] {
                     bool ends = false;
                     if (q != end) [[likely]] {
                         const char t = *q;
@@ -366,8 +366,8 @@ bool CsvTokenizer::nextNumbers(const char *&pos, const char *end, double *values
             return false;
         if (!isNumberStart(*p) && (*p != '-' || p + 1 == end || !isNumberStart(p[1])))
             return false;
-        const auto [q, ec] = std::from_chars(p, end, values[j]);
-        if (ec != std::errc {} || q == end)
+        const char *q = parseNumberPrefix(p, end, values[j]);
+        if (!q || q == end)
             return false;
         if (j + 1 < count) {
             if (*q != delimiter)

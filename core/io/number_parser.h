@@ -20,4 +20,11 @@ inline bool isNumberStart(char c)
     return (c >= '0' && c <= '9') || c == '.';
 }
 
+/// Reads the longest number at the start of [begin, end) as std::from_chars does (same
+/// value, bit for bit; same end), returning that end, or nullptr when from_chars fails.
+/// Most fields in a data file are short decimals ("-2.4040637"): those are read by Clinger's
+/// fast path, exact because the digits and the power of ten are both exact doubles and one
+/// division rounds once; anything else (exponents, more than 15 digits) goes to from_chars.
+const char *parseNumberPrefix(const char *begin, const char *end, double &out);
+
 } // namespace mb

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/csv_reader.h"
+#include "core/io/number_parser.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <bit>
+#include <charconv>
 #include <clocale>
 #include <cmath>
+#include <random>
 #include <stop_token>
 #include <string_view>
 
@@ -69,6 +72,8 @@ private Q_SLOTS:
 
     void readsSharedDatasets_data();
     void readsSharedDatasets();
+
+    void numberPrefixAgreesWithFromChars();
 
     void twoThreadsReadWhatOneReads_data();
     void twoThreadsReadWhatOneReads();
@@ -879,6 +884,48 @@ void TestCsvReader::readsSharedDatasets()
     QCOMPARE(last.size(), std::size_t(rows));
 }
 
+
+// The short-decimal fast path must give from_chars' value bit for bit and stop where it stops.
+void TestCsvReader::numberPrefixAgreesWithFromChars()
+{
+    std::mt19937_64 rng(11);
+    std::uniform_int_distribution<int> length(1, 24), digit(0, 9), pick(0, 19);
+    QStringList cases = {QStringLiteral("0"), QStringLiteral("-0"), QStringLiteral("-0.0"), QStringLiteral("."),
+                         QStringLiteral("-."), QStringLiteral("1."), QStringLiteral(".5"), QStringLiteral("1e5"),
+                         QStringLiteral("1.5e-3x"), QStringLiteral("1.5E"), QStringLiteral("0x1p3"),
+                         QStringLiteral("123456789012345"), QStringLiteral("1234567890123456"),
+                         QStringLiteral("0.9999999999999999"), QStringLiteral("9007199254740993"),
+                         QStringLiteral("0.1"), QStringLiteral("-2.4040637,"), QStringLiteral("12abc")};
+    for (int i = 0; i < 200000; ++i) {
+        QString text;
+        if (pick(rng) == 0)
+            text += QLatin1Char('-');
+        const int n = length(rng);
+        const int point = pick(rng) < 15 ? int(rng() % std::uint64_t(n + 1)) : -1;
+        for (int k = 0; k < n; ++k) {
+            if (k == point)
+                text += QLatin1Char('.');
+            text += QChar(u'0' + digit(rng));
+        }
+        if (pick(rng) == 0)
+            text += QStringLiteral("e-7");
+        cases << text;
+    }
+    for (const QString &c : cases) {
+        const QByteArray bytes = c.toLatin1();
+        const char *begin = bytes.constData();
+        const char *end = begin + bytes.size();
+        double expected = 0, got = 0;
+        const auto [stop, ec] = std::from_chars(begin, end, expected);
+        const char *ours = parseNumberPrefix(begin, end, got);
+        if (ec != std::errc {}) {
+            QVERIFY2(!ours, bytes.constData());
+            continue;
+        }
+        QVERIFY2(ours == stop, bytes.constData());
+        QVERIFY2(std::bit_cast<std::uint64_t>(got) == std::bit_cast<std::uint64_t>(expected), bytes.constData());
+    }
+}
 
 // --- reading on two threads ----------------------------------------------------------------
 
