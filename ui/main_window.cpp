@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/main_window.h"
 
+#include "core/catalog/catalog.h"
+
 #include "core/data/dataset.h"
 #include "core/data/samples.h"
 #include "ui/data/data_page.h"
@@ -15,6 +17,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -33,6 +36,7 @@ const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kLastFolderKey = QStringLiteral("Files/lastFolder");
 const QString kRecentKey = QStringLiteral("Files/recent");
+const QString kCatalogKey = QStringLiteral("Catalog/path");
 
 constexpr int kStatusTimeoutMs = 6000;
 
@@ -62,6 +66,10 @@ MainWindow::MainWindow(QWidget *parent)
     createToolBar();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->showMessage(tr("Ready"));
+    m_catalogLabel = new QLabel(tr("No catalog"), this);
+    m_catalogLabel->setObjectName(QStringLiteral("catalogLabel"));
+    m_catalogLabel->setAccessibleName(tr("Catalog in use"));
+    statusBar()->addPermanentWidget(m_catalogLabel);
 
     connect(m_dataPage, &DataPage::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusTimeoutMs);
@@ -92,6 +100,12 @@ void MainWindow::createActions()
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(tr("Open a CSV or ARFF data file"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_openCatalogAction = new QAction(tr("Open &Catalog…"), this);
+    m_openCatalogAction->setObjectName(QStringLiteral("actionOpenCatalog"));
+    m_openCatalogAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    m_openCatalogAction->setStatusTip(tr("Use another model catalog (an SQLite file)"));
+    connect(m_openCatalogAction, &QAction::triggered, this, &MainWindow::showOpenCatalogDialog);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("actionQuit"));
@@ -136,6 +150,8 @@ void MainWindow::createMenus()
     rebuildRecentMenu();
 
     file->addSeparator();
+    file->addAction(m_openCatalogAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -177,6 +193,67 @@ void MainWindow::showOpenDialog()
         return;
     settings.setValue(kLastFolderKey, QFileInfo(path).absolutePath());
     openDataFile(path);
+}
+
+void MainWindow::showOpenCatalogDialog()
+{
+    QSettings settings;
+    const QString folder = m_catalogPath.isEmpty() ? settings.value(kLastFolderKey, QDir::homePath()).toString()
+                                                   : QFileInfo(m_catalogPath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Catalog"), folder, tr("Model catalogs (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty())
+        openCatalog(path);
+}
+
+QString MainWindow::rememberedCatalogPath()
+{
+    return QSettings().value(kCatalogKey).toString();
+}
+
+bool MainWindow::openCatalog(const QString &path)
+{
+    // A file the user picks must already be a catalog: opening must not turn a mistaken
+    // choice into a new empty database. Only the default catalog is created on first use.
+    CatalogOptions options;
+    // (Paths, not QFileInfo ==, which cannot compare files that do not exist yet.)
+    options.mustExist = !path.isEmpty()
+        && QFileInfo(path).absoluteFilePath() != QFileInfo(Catalog::defaultPath()).absoluteFilePath();
+    auto catalog = Catalog::open(path, options);
+    Expected<std::vector<CatalogEntry>> entries = catalog ? catalog->list() : std::unexpected(catalog.error());
+    if (!entries) {
+        showCatalogError(QString::fromStdString(entries.error().describe()));
+        return false;
+    }
+    m_catalogPath = catalog->path();
+    QSettings().setValue(kCatalogKey, m_catalogPath);
+    m_catalogLabel->setText(tr("Catalog: %1").arg(QFileInfo(m_catalogPath).fileName()));
+    m_catalogLabel->setToolTip(QDir::toNativeSeparators(m_catalogPath));
+    statusBar()->showMessage(tr("Catalog %1: %n model version(s).", nullptr, int(entries->size()))
+                                 .arg(QDir::toNativeSeparators(m_catalogPath)),
+                             kStatusTimeoutMs);
+    Q_EMIT catalogChanged(m_catalogPath);
+    return true;
+}
+
+void MainWindow::showCatalogError(const QString &message)
+{
+    // One box at a time, and not modal to the test harness: open(), not exec().
+    if (m_catalogErrorBox)
+        m_catalogErrorBox->close();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Catalog"),
+                                tr("The catalog could not be opened; the one in use is unchanged."),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("catalogErrorBox"));
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QObject::destroyed, this, [this, box] {
+        if (m_catalogErrorBox == box)
+            m_catalogErrorBox = nullptr;
+    });
+    m_catalogErrorBox = box;
+    box->open();
+    Q_EMIT catalogFailed(message);
 }
 
 void MainWindow::showAbout()

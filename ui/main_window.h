@@ -5,7 +5,9 @@
 #include <QStringList>
 
 class QAction;
+class QLabel;
 class QMenu;
+class QMessageBox;
 class QMimeData;
 class QTabWidget;
 
@@ -38,6 +40,20 @@ public:
     /// Whether `path` names a file the Data page reads (.csv, .tsv, .txt, .arff).
     static bool isDataFileName(const QString &path);
 
+    /// Makes the catalog at `path` the one the app uses (empty: the default catalog, created
+    /// on first use). Any other file must already be a catalog: it is checked before it is
+    /// used, and a file that is not one gives an error box and changes nothing. Remembered
+    /// in the settings for the next start.
+    bool openCatalog(const QString &path);
+    /// The catalog in use: its file path.
+    QString catalogPath() const { return m_catalogPath; }
+    /// The catalog used last time (empty: none yet, so the default one).
+    static QString rememberedCatalogPath();
+
+Q_SIGNALS:
+    void catalogChanged(const QString &path);
+    void catalogFailed(const QString &message);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -48,6 +64,8 @@ private:
     void createMenus();
     void createToolBar();
     void showOpenDialog();
+    void showOpenCatalogDialog();
+    void showCatalogError(const QString &message);
     void showAbout();
     void addRecentFile(const QString &path);
     void setRecentFiles(const QStringList &files);
@@ -60,6 +78,10 @@ private:
     DataPage *m_dataPage = nullptr;
     TrainPage *m_trainPage = nullptr;
     QAction *m_openAction = nullptr;
+    QAction *m_openCatalogAction = nullptr;
+    QLabel *m_catalogLabel = nullptr;
+    QMessageBox *m_catalogErrorBox = nullptr;
+    QString m_catalogPath;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_clearRecentAction = nullptr;
