@@ -3,6 +3,8 @@
 #include "core/ml/learner_registry.h"
 #include "core/model/archive_io.h"
 
+#include "learner_test_support.h"
+
 #include <QtTest>
 
 #include <array>
@@ -16,14 +18,7 @@ using namespace mb;
 
 namespace {
 
-struct Table
-{
-    FeatureMatrix x;
-    std::vector<std::int32_t> y;
-    std::vector<FeatureInfo> features;
-    int classes = 0;
-    TrainingSet set() const { return {&x, y, classes, features, {}}; }
-};
+using learner_test::Table;
 
 /// One numeric feature: rows at 0, 1, 2, 3 and 10, classes A A B B A.
 Table line()
@@ -60,42 +55,23 @@ Table random(std::size_t rows, std::size_t dims, std::uint64_t seed)
 
 std::unique_ptr<KNearestNeighbors> make(const ParamValues &params = {})
 {
-    ParamCheck check = checkParams(KNearestNeighbors::paramSpecs(), params);
-    if (!check.ok())
-        qFatal("%s", check.error.c_str());
-    return std::make_unique<KNearestNeighbors>(check.values);
+    return learner_test::makeLearner<KNearestNeighbors>(params);
 }
 
-std::unique_ptr<KNearestNeighbors> fitted(const Table &t, const ParamValues &params = {})
+std::unique_ptr<KNearestNeighbors> fitted(const Table &t, const ParamValues &params = {}, int threads = 0)
 {
-    auto model = make(params);
-    auto result = model->fit(t.set(), FitControl());
-    if (!result)
-        qFatal("fit failed: %s", result.error().message.c_str());
-    return model;
+    return learner_test::fitLearner<KNearestNeighbors>(t, params, threads);
 }
 
 std::vector<double> proba(const Classifier &model, const FeatureMatrix &x)
 {
-    std::vector<double> out(x.rows() * static_cast<std::size_t>(model.classCount()));
-    model.predictProba(x, out);
-    return out;
+    return learner_test::probaOf(model, x);
 }
 
 template<class OArchive, class IArchive>
 std::unique_ptr<KNearestNeighbors> roundTrip(const KNearestNeighbors &model)
 {
-    std::stringstream stream(std::ios::in | std::ios::out | std::ios::binary);
-    {
-        OArchive out(stream);
-        out << boost::serialization::make_nvp("model", const_cast<KNearestNeighbors &>(model));
-    }
-    auto loaded = make({{"n_neighbors", "1"}});
-    {
-        IArchive in(stream);
-        in >> boost::serialization::make_nvp("model", *loaded);
-    }
-    return loaded;
+    return learner_test::roundTrip<OArchive, IArchive>(model, {{"n_neighbors", "1"}});
 }
 
 } // namespace

@@ -4,6 +4,8 @@
 #include "core/ml/logistic_regression.h"
 #include "core/model/archive_io.h"
 
+#include "learner_test_support.h"
+
 #include <QtTest>
 
 #include <array>
@@ -17,14 +19,7 @@ using namespace mb;
 
 namespace {
 
-struct Table
-{
-    FeatureMatrix x;
-    std::vector<std::int32_t> y;
-    std::vector<FeatureInfo> features;
-    int classes = 0;
-    TrainingSet set() const { return {&x, y, classes, features, {}}; }
-};
+using learner_test::Table;
 
 /// Iris from the built-in samples, classes coded in scikit-learn's (sorted) order.
 Table iris(bool onlyLastTwoClasses = false)
@@ -57,45 +52,23 @@ Table iris(bool onlyLastTwoClasses = false)
 
 std::unique_ptr<LogisticRegression> make(const ParamValues &params = {})
 {
-    ParamCheck check = checkParams(LogisticRegression::paramSpecs(), params);
-    if (!check.ok())
-        qFatal("%s", check.error.c_str());
-    return std::make_unique<LogisticRegression>(check.values);
+    return learner_test::makeLearner<LogisticRegression>(params);
 }
 
-std::unique_ptr<LogisticRegression> fitted(const Table &t, const ParamValues &params = {},
-                                           int threads = 0)
+std::unique_ptr<LogisticRegression> fitted(const Table &t, const ParamValues &params = {}, int threads = 0)
 {
-    auto model = make(params);
-    FitControl control;
-    control.threads = threads;
-    auto result = model->fit(t.set(), control);
-    if (!result)
-        qFatal("fit failed: %s", result.error().message.c_str());
-    return model;
+    return learner_test::fitLearner<LogisticRegression>(t, params, threads);
 }
 
 std::vector<double> proba(const Classifier &model, const FeatureMatrix &x)
 {
-    std::vector<double> out(x.rows() * static_cast<std::size_t>(model.classCount()));
-    model.predictProba(x, out);
-    return out;
+    return learner_test::probaOf(model, x);
 }
 
 template<class OArchive, class IArchive>
 std::unique_ptr<LogisticRegression> roundTrip(const LogisticRegression &model)
 {
-    std::stringstream stream(std::ios::in | std::ios::out | std::ios::binary);
-    {
-        OArchive out(stream);
-        out << boost::serialization::make_nvp("model", const_cast<LogisticRegression &>(model));
-    }
-    auto loaded = make({{"C", "0.5"}, {"max_iter", "3"}});
-    {
-        IArchive in(stream);
-        in >> boost::serialization::make_nvp("model", *loaded);
-    }
-    return loaded;
+    return learner_test::roundTrip<OArchive, IArchive>(model, {{"C", "0.5"}, {"max_iter", "3"}});
 }
 
 /// A separable two-class problem: the class is the sign of 3 a - b (c is noise), features

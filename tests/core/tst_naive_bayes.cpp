@@ -4,6 +4,8 @@
 #include "core/ml/naive_bayes.h"
 #include "core/model/archive_io.h"
 
+#include "learner_test_support.h"
+
 #include <QtTest>
 
 #include <array>
@@ -17,17 +19,9 @@ using namespace mb;
 
 namespace {
 
-const double kNan = std::numeric_limits<double>::quiet_NaN();
+using learner_test::Table;
 
-struct Table
-{
-    FeatureMatrix x;
-    std::vector<std::int32_t> y;
-    std::vector<FeatureInfo> features;
-    std::vector<double> weights;
-    int classes = 0;
-    TrainingSet set() const { return {&x, y, classes, features, weights}; }
-};
+const double kNan = std::numeric_limits<double>::quiet_NaN();
 
 /// Iris from the built-in samples, classes coded in scikit-learn's (sorted) order.
 Table iris()
@@ -71,28 +65,17 @@ Table handMade()
 
 std::unique_ptr<NaiveBayes> make(const ParamValues &params = {})
 {
-    ParamCheck check = checkParams(NaiveBayes::paramSpecs(), params);
-    if (!check.ok())
-        qFatal("%s", check.error.c_str());
-    return std::make_unique<NaiveBayes>(check.values);
+    return learner_test::makeLearner<NaiveBayes>(params);
 }
 
 std::unique_ptr<NaiveBayes> fitted(const Table &t, const ParamValues &params = {}, int threads = 0)
 {
-    auto model = make(params);
-    FitControl control;
-    control.threads = threads;
-    auto result = model->fit(t.set(), control);
-    if (!result)
-        qFatal("fit failed: %s", result.error().message.c_str());
-    return model;
+    return learner_test::fitLearner<NaiveBayes>(t, params, threads);
 }
 
 std::vector<double> proba(const Classifier &model, const FeatureMatrix &x)
 {
-    std::vector<double> out(x.rows() * static_cast<std::size_t>(model.classCount()));
-    model.predictProba(x, out);
-    return out;
+    return learner_test::probaOf(model, x);
 }
 
 double logNormal(double x, double mean, double variance)
@@ -104,17 +87,7 @@ double logNormal(double x, double mean, double variance)
 template<class OArchive, class IArchive>
 std::unique_ptr<NaiveBayes> roundTrip(const NaiveBayes &model)
 {
-    std::stringstream stream(std::ios::in | std::ios::out | std::ios::binary);
-    {
-        OArchive out(stream);
-        out << boost::serialization::make_nvp("model", const_cast<NaiveBayes &>(model));
-    }
-    auto loaded = make({{"alpha", "3"}});
-    {
-        IArchive in(stream);
-        in >> boost::serialization::make_nvp("model", *loaded);
-    }
-    return loaded;
+    return learner_test::roundTrip<OArchive, IArchive>(model, {{"alpha", "3"}});
 }
 
 } // namespace
