@@ -6,6 +6,8 @@
 #include "core/data/dataset.h"
 #include "core/data/samples.h"
 #include "ui/data/data_page.h"
+#include "ui/results/results_page.h"
+#include "ui/train/result_text.h"
 #include "ui/train/train_page.h"
 
 #include <QAction>
@@ -59,6 +61,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_trainPage = new TrainPage(this);
     m_trainPage->setObjectName(QStringLiteral("trainPage"));
     m_tabs->addTab(m_trainPage, tr("&Train"));
+    m_resultsPage = new ResultsPage(this);
+    m_resultsPage->setObjectName(QStringLiteral("resultsPage"));
+    m_tabs->addTab(m_resultsPage, tr("&Results"));
     setCentralWidget(m_tabs);
 
     createActions();
@@ -76,6 +81,19 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_dataPage, &DataPage::fileLoaded, this, &MainWindow::addRecentFile);
     connect(m_trainPage, &TrainPage::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
+    // The Results page follows the Train page's result list, but the user stays where they
+    // are: a finished training updates Results without taking the Train page (and its
+    // progress and log) away, and the status bar says where to look.
+    connect(m_trainPage, &TrainPage::resultActivated, m_resultsPage, &ResultsPage::setResult);
+    connect(m_trainPage, &TrainPage::resultAdded, this,
+            [this](const std::shared_ptr<const TrainResult> &result) {
+                statusBar()->showMessage(tr("%1. Details on the Results tab.")
+                                                 .arg(resultSummary(*result)),
+                                         kStatusTimeoutMs);
+            });
+    connect(m_resultsPage, &ResultsPage::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusTimeoutMs);
     });
     // The Train page reads the Data page's dataset, target included, at each change.

@@ -14,9 +14,10 @@ class QTabWidget;
 namespace mb {
 
 class DataPage;
+class ResultsPage;
 class TrainPage;
 
-/// The ModelBench main window: a tab per page (Data, Train), the File and Help menus,
+/// The ModelBench main window: a tab per page (Data, Train, Results), the File and Help menus,
 /// a toolbar, recent files, drag and drop of data files, and the status bar. Remembers its
 /// geometry, the last folder and the recent files in QSettings. GUI thread only.
 class MainWindow : public QMainWindow
@@ -34,6 +35,7 @@ public:
 
     DataPage *dataPage() const { return m_dataPage; }
     TrainPage *trainPage() const { return m_trainPage; }
+    ResultsPage *resultsPage() const { return m_resultsPage; }
     /// Recent data files, newest first, as stored in the settings.
     QStringList recentFiles() const;
 
@@ -77,6 +79,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     DataPage *m_dataPage = nullptr;
     TrainPage *m_trainPage = nullptr;
+    ResultsPage *m_resultsPage = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openCatalogAction = nullptr;
     QLabel *m_catalogLabel = nullptr;

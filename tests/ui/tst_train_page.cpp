@@ -409,7 +409,7 @@ void TestTrainPage::mainWindowSharesTheDataPageDataset()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
-    QCOMPARE(tabs->count(), 2);
+    QVERIFY(tabs->indexOf(window.trainPage()) >= 0);
     QCOMPARE(tabs->widget(1), window.trainPage());
     auto *train = window.trainPage()->findChild<QPushButton *>(QStringLiteral("trainButton"));
     QVERIFY(!train->isEnabled());
