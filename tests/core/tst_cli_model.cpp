@@ -75,6 +75,14 @@ private Q_SLOTS:
         m_good = {trainedAs(QStringLiteral("binary")), trainedAs(QStringLiteral("text")), trainedAs(QStringLiteral("xml"))};
     }
 
+    void paramsHelpNeedsNoData()
+    {
+        const Run r = cli({"train", "--params-help"});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *word : {"tree", "forest", "gbt", "logreg", "knn", "nb", "ccp_alpha", "n_estimators", "max_leaf_nodes"})
+            QVERIFY2(r.out.contains(word), word);
+    }
+
     void damagedModelFilesExitWithAMessage_data()
     {
         QTest::addColumn<QByteArray>("bytes");
