@@ -6,8 +6,6 @@
 #include <QCommandLineParser>
 #include <QIcon>
 
-#include <cstdio>
-
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -25,8 +23,8 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QApplication::translate("main",
-                                "A data file (.csv, .tsv, .txt, .arff) or a built-in "
-                                "sample such as sample:iris.csv."),
+                                "A data file (.csv, .tsv, .txt, .arff), a built-in "
+                                "sample such as sample:iris.csv, or a model file (.mbm)."),
         QStringLiteral("[file]"));
     parser.process(app);
 
@@ -39,14 +37,9 @@ int main(int argc, char *argv[])
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty()) {
         const QString &file = files.front();
-        if (file.endsWith(QStringLiteral(".mbm"), Qt::CaseInsensitive)) {
-            // Model files arrive with the Predict page.
-            std::fprintf(
-                stderr, "%s\n",
-                qPrintable(QApplication::translate("main",
-                                                   "modelbench: opening model files (.mbm) is not "
-                                                   "supported yet: %1")
-                               .arg(file)));
+        if (mb::MainWindow::isModelFileName(file)) {
+            // A damaged file shows its error box in the window; the app stays up.
+            window.openModelFile(file);
         } else {
             window.openDataFile(file);
         }

@@ -5,6 +5,7 @@
 
 #include "core/data/dataset.h"
 #include "core/data/samples.h"
+#include "core/model/model_file.h"
 #include "ui/data/data_page.h"
 #include "ui/results/results_page.h"
 #include "ui/train/result_text.h"
@@ -39,6 +40,7 @@ const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kLastFolderKey = QStringLiteral("Files/lastFolder");
 const QString kRecentKey = QStringLiteral("Files/recent");
 const QString kCatalogKey = QStringLiteral("Catalog/path");
+const QString kModelFolderKey = QStringLiteral("Files/lastModelFolder");
 
 constexpr int kStatusTimeoutMs = 6000;
 
@@ -93,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
                                                  .arg(resultSummary(*result)),
                                          kStatusTimeoutMs);
             });
+    connect(this, &MainWindow::catalogChanged, m_resultsPage, &ResultsPage::setCatalogPath);
     connect(m_resultsPage, &ResultsPage::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusTimeoutMs);
     });
@@ -125,6 +128,12 @@ void MainWindow::createActions()
     m_openCatalogAction->setStatusTip(tr("Use another model catalog (an SQLite file)"));
     connect(m_openCatalogAction, &QAction::triggered, this, &MainWindow::showOpenCatalogDialog);
 
+    m_openModelAction = new QAction(tr("Open &Model…"), this);
+    m_openModelAction->setObjectName(QStringLiteral("actionOpenModel"));
+    m_openModelAction->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    m_openModelAction->setStatusTip(tr("Open a ModelBench model file (.mbm)"));
+    connect(m_openModelAction, &QAction::triggered, this, &MainWindow::showOpenModelDialog);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("actionQuit"));
     m_quitAction->setShortcut(QKeySequence(tr("Ctrl+Q")));
@@ -147,6 +156,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("menuFile"));
     file->addAction(m_openAction);
+    file->addAction(m_openModelAction);
 
     m_sampleMenu = file->addMenu(QIcon(QStringLiteral(":/icons/sample.svg")), tr("Open &Sample"));
     m_sampleMenu->setObjectName(QStringLiteral("menuOpenSample"));
@@ -222,6 +232,61 @@ void MainWindow::showOpenCatalogDialog()
         this, tr("Open Catalog"), folder, tr("Model catalogs (*.sqlite *.db);;All files (*)"));
     if (!path.isEmpty())
         openCatalog(path);
+}
+
+void MainWindow::showOpenModelDialog()
+{
+    QSettings settings;
+    const QString folder = settings.value(kModelFolderKey, QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Model"), folder, tr("ModelBench models (*.mbm);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(kModelFolderKey, QFileInfo(path).absolutePath());
+    openModelFile(path);
+}
+
+bool MainWindow::isModelFileName(const QString &path)
+{
+    return path.endsWith(QLatin1String(kModelFileSuffix), Qt::CaseInsensitive);
+}
+
+bool MainWindow::openModelFile(const QString &path)
+{
+    // The loader checks everything (header, lengths, checksums, the archive, the self-check)
+    // and turns every failure into an Error, so a damaged file is a message, never a crash.
+    auto loaded = loadModelFile(path);
+    if (!loaded) {
+        showModelError(path, QString::fromStdString(loaded.error().describe()));
+        return false;
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    m_resultsPage->showLoadedModel(std::move(*loaded), absolute);
+    m_tabs->setCurrentWidget(m_resultsPage);
+    statusBar()->showMessage(tr("Opened model %1.").arg(QDir::toNativeSeparators(absolute)),
+                             kStatusTimeoutMs);
+    Q_EMIT modelFileOpened(absolute);
+    return true;
+}
+
+void MainWindow::showModelError(const QString &path, const QString &message)
+{
+    if (m_modelErrorBox)
+        m_modelErrorBox->close();
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Cannot Open Model"),
+        tr("The model file %1 could not be opened.").arg(QDir::toNativeSeparators(path)),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("modelErrorBox"));
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QObject::destroyed, this, [this, box] {
+        if (m_modelErrorBox == box)
+            m_modelErrorBox = nullptr;
+    });
+    m_modelErrorBox = box;
+    box->open();
+    Q_EMIT modelFileFailed(message);
 }
 
 QString MainWindow::rememberedCatalogPath()
@@ -376,14 +441,39 @@ QStringList MainWindow::droppedDataFiles(const QMimeData *mime) const
     return files;
 }
 
+QStringList MainWindow::droppedModelFiles(const QMimeData *mime) const
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    const QList<QUrl> urls = mime->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile() && isModelFileName(url.toLocalFile()))
+            files << url.toLocalFile();
+    }
+    return files;
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedDataFiles(event->mimeData()).isEmpty())
+    if (!droppedDataFiles(event->mimeData()).isEmpty()
+        || !droppedModelFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
+    // A model file wins over data files: it is what the user most likely meant to look at.
+    const QStringList models = droppedModelFiles(event->mimeData());
+    if (!models.isEmpty()) {
+        event->acceptProposedAction();
+        if (models.size() > 1)
+            statusBar()->showMessage(
+                tr("Opening the first of %1 dropped model files.").arg(models.size()),
+                kStatusTimeoutMs);
+        openModelFile(models.front());
+        return;
+    }
     const QStringList files = droppedDataFiles(event->mimeData());
     if (files.isEmpty())
         return;

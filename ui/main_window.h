@@ -33,6 +33,13 @@ public:
     /// ("sample:iris.csv" or ":/samples/iris.csv") on the Data page.
     void openDataFile(const QString &path);
 
+    /// Opens a model file (.mbm) on the Results page. A damaged or unreadable file gives one
+    /// error box naming the file and what is wrong, and changes nothing; returns false then.
+    bool openModelFile(const QString &path);
+
+    /// Whether `path` names a model file (.mbm).
+    static bool isModelFileName(const QString &path);
+
     DataPage *dataPage() const { return m_dataPage; }
     TrainPage *trainPage() const { return m_trainPage; }
     ResultsPage *resultsPage() const { return m_resultsPage; }
@@ -53,6 +60,8 @@ public:
     static QString rememberedCatalogPath();
 
 Q_SIGNALS:
+    void modelFileOpened(const QString &path);
+    void modelFileFailed(const QString &message);
     void catalogChanged(const QString &path);
     void catalogFailed(const QString &message);
 
@@ -68,6 +77,8 @@ private:
     void showOpenDialog();
     void showOpenCatalogDialog();
     void showCatalogError(const QString &message);
+    void showOpenModelDialog();
+    void showModelError(const QString &path, const QString &message);
     void showAbout();
     void addRecentFile(const QString &path);
     void setRecentFiles(const QStringList &files);
@@ -75,6 +86,7 @@ private:
     void readSettings();
     void writeSettings() const;
     QStringList droppedDataFiles(const QMimeData *mime) const;
+    QStringList droppedModelFiles(const QMimeData *mime) const;
 
     QTabWidget *m_tabs = nullptr;
     DataPage *m_dataPage = nullptr;
@@ -82,6 +94,8 @@ private:
     ResultsPage *m_resultsPage = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openCatalogAction = nullptr;
+    QAction *m_openModelAction = nullptr;
+    QMessageBox *m_modelErrorBox = nullptr;
     QLabel *m_catalogLabel = nullptr;
     QMessageBox *m_catalogErrorBox = nullptr;
     QString m_catalogPath;

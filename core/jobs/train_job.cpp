@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/jobs/train_job.h"
 
+#include "core/eval/metric_summary.h"
 #include "core/io/dataset_loader.h"
 
 #include <QElapsedTimer>
@@ -61,6 +62,10 @@ Expected<TrainResult> train(const TrainParams &params, const FitControl &control
     if (!evaluated)
         return std::unexpected(evaluated.error());
     TrainResult result{std::move(*evaluated)};
+    // The headline numbers travel with the model (file header, catalog entry), as with the
+    // CLI's train.
+    if (result.evaluation.metrics.rows > 0)
+        result.evaluation.model.setMetrics(headlineMetrics(result.evaluation.metrics));
     result.algo = params.algo;
     result.params = params.params;
     result.validation = scheme.describe();

@@ -8,10 +8,16 @@
 #include "ui/results/model_sheet.h"
 #include "ui/results/number_text.h"
 #include "ui/results/roc_chart.h"
+#include "ui/results/save_to_catalog_dialog.h"
 #include "ui/train/result_text.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
 #include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -94,6 +100,19 @@ ResultsPage::ResultsPage(QWidget *parent)
     headerText->addWidget(m_title);
     headerText->addWidget(m_summary);
     m_buttonRow = new QHBoxLayout;
+    m_saveFileButton = new QPushButton(tr("Save as &File…"), this);
+    m_saveFileButton->setObjectName(QStringLiteral("saveModelFileButton"));
+    m_saveFileButton->setAccessibleName(tr("Save the model as a file"));
+    m_saveFileButton->setToolTip(tr("Write the model to a ModelBench model file (.mbm)"));
+    connect(m_saveFileButton, &QPushButton::clicked, this, &ResultsPage::showSaveFileDialog);
+    m_saveCatalogButton = new QPushButton(tr("Save to &Catalog…"), this);
+    m_saveCatalogButton->setObjectName(QStringLiteral("saveToCatalogButton"));
+    m_saveCatalogButton->setAccessibleName(tr("Save the model to the catalog"));
+    m_saveCatalogButton->setToolTip(tr("Register the model as a new version in the catalog"));
+    connect(m_saveCatalogButton, &QPushButton::clicked, this,
+            &ResultsPage::showSaveToCatalogDialog);
+    m_buttonRow->addWidget(m_saveFileButton);
+    m_buttonRow->addWidget(m_saveCatalogButton);
     auto *header = new QHBoxLayout;
     header->addLayout(headerText, 1);
     header->addLayout(m_buttonRow);
@@ -106,7 +125,9 @@ ResultsPage::ResultsPage(QWidget *parent)
     m_views->addTab(createSheetTab(), tr("Model &sheet"));
 
     auto *placeholder = new QLabel(
-        tr("No model yet. Train one on the Train page; its results appear here."), this);
+        tr("No model yet. Train one on the Train page, or open a model file with "
+           "File > Open Model…; it appears here."),
+        this);
     placeholder->setObjectName(QStringLiteral("resultsPlaceholder"));
     placeholder->setAlignment(Qt::AlignCenter);
     placeholder->setEnabled(false);
@@ -243,7 +264,70 @@ QString ResultsPage::headerText(const TrainResult &result) const
 
 void ResultsPage::setResult(std::shared_ptr<const TrainResult> result)
 {
+    showResult(std::move(result), {}, {});
+}
+
+void ResultsPage::showLoadedModel(LoadedModel loaded, const QString &source)
+{
+    Model model = std::move(loaded.model);
+    if (model.metrics().empty())
+        model.setMetrics(loaded.header.metrics);
+    // Wrapped as a result without an evaluation (no rows measured), which the page shows as
+    // "not measured here"; the recipe supplies what training would have said.
+    const TrainingRecipe recipe = model.recipe();
+    auto result = std::make_shared<TrainResult>(
+        EvaluationResult {std::move(model), Metrics {}, {}, {}, {}, 0.0, 0.0, 0});
+    result->algo = recipe.algo.empty() ? loaded.header.algo : recipe.algo;
+    result->params = recipe.params;
+    result->validation = recipe.validation;
+    result->datasetName = recipe.datasetName;
+    result->seed = recipe.seed;
+    result->finishedAt = QDateTime::fromString(QString::fromStdString(loaded.header.created),
+                                               Qt::ISODate);
+    showResult(std::move(result), source, QString::fromStdString(loaded.header.created));
+}
+
+QString ResultsPage::loadedHeaderText() const
+{
+    const TrainResult &shown = *m_result;
+    QString text = tr("Opened from %1.").arg(QDir::toNativeSeparators(m_source));
+    if (!shown.datasetName.empty())
+        text += QLatin1Char(' ')
+            + tr("Trained on %1 (%2 rows), validation %3, seed %4.")
+                  .arg(QString::fromStdString(shown.datasetName),
+                       countText(double(shown.evaluation.model.recipe().rows)),
+                       validationDisplayText(shown.validation))
+                  .arg(shown.seed);
+    if (shown.finishedAt.isValid())
+        text += QLatin1Char(' ')
+            + tr("Created %1.").arg(QLocale().toString(shown.finishedAt.toLocalTime(),
+                                                       QLocale::ShortFormat));
+    else if (!m_created.isEmpty())
+        text += QLatin1Char(' ') + tr("Created %1.").arg(m_created);
+    return text;
+}
+
+QString ResultsPage::storedMetricsText(const Model &model) const
+{
+    if (model.metrics().empty())
+        return tr("Opened from a file: not measured here, and the file stores no metrics.");
+    QStringList parts;
+    for (const auto &[key, value] : model.metrics())
+        parts.append(QStringLiteral("%1 %2").arg(QString::fromStdString(key),
+                                                 QLocale().toString(value, 'f', 4)));
+    return tr("Opened from a file: not measured here. Metrics stored when the model was made: "
+              "%1. The model sheet lists them too.")
+        .arg(parts.join(QStringLiteral(", ")));
+}
+
+void ResultsPage::showResult(std::shared_ptr<const TrainResult> result, const QString &source,
+                       QString created)
+{
     m_result = std::move(result);
+    m_source = m_result ? source : QString();
+    m_created = std::move(created);
+    m_saveFileButton->setEnabled(m_result != nullptr);
+    m_saveCatalogButton->setEnabled(m_result != nullptr);
     if (!m_result) {
         m_stack->setCurrentIndex(0);
         m_metricsModel->clear();
@@ -263,7 +347,7 @@ void ResultsPage::setResult(std::shared_ptr<const TrainResult> result)
     const bool crossValidated = isCrossValidated(shown);
 
     m_title->setText(learnerDisplayName(shown.algo));
-    m_summary->setText(headerText(shown));
+    m_summary->setText(m_source.isEmpty() ? headerText(shown) : loadedHeaderText());
 
     if (measured) {
         m_metricsModel->setMetrics(evaluation.metrics, crossValidated);
@@ -281,6 +365,11 @@ void ResultsPage::setResult(std::shared_ptr<const TrainResult> result)
                                  .arg(evaluation.folds.size())
                            : tr("Measured on %1 rows the model did not train on.")
                                  .arg(countText(double(evaluation.metrics.rows))));
+    } else if (!m_source.isEmpty()) {
+        m_metricsModel->clear();
+        m_classModel->clear();
+        m_confusion->clear();
+        m_metricsNote->setText(storedMetricsText(model));
     } else {
         m_metricsModel->clear();
         m_classModel->clear();
@@ -314,6 +403,124 @@ void ResultsPage::showImportances(const Model &model)
     const QString kind
         = model.algo() == "gbt" ? tr("share of split gain") : tr("share of impurity decrease");
     m_importance->setImportances(names, importances, kind);
+}
+
+namespace {
+
+const QString kModelFolderKey = QStringLiteral("Files/lastModelFolder");
+
+} // namespace
+
+void ResultsPage::showSaveFileDialog()
+{
+    if (!m_result)
+        return;
+    // The format is chosen with the file type: the first (binary) is the default.
+    const QString binary = tr("ModelBench model, binary (*.mbm)");
+    const QString text = tr("ModelBench model, text (*.mbm)");
+    const QString xml = tr("ModelBench model, XML (*.mbm)");
+    QSettings settings;
+    const QString folder = settings.value(kModelFolderKey, QDir::homePath()).toString();
+    const QString suggested = QDir(folder).filePath(
+        QString::fromStdString(m_result->algo) + QLatin1String(kModelFileSuffix));
+    QString filter = binary;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Model as File"), suggested,
+                                                QStringList {binary, text, xml}.join(
+                                                    QStringLiteral(";;")),
+                                                &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1String(kModelFileSuffix);
+    settings.setValue(kModelFolderKey, QFileInfo(path).absolutePath());
+    const ArchiveKind kind = filter == xml    ? ArchiveKind::Xml
+                             : filter == text ? ArchiveKind::Text
+                                              : ArchiveKind::Binary;
+    saveModelTo(path, kind);
+}
+
+bool ResultsPage::saveModelTo(const QString &path, ArchiveKind kind)
+{
+    if (!m_result)
+        return false;
+    auto saved = saveModelFile(path, m_result->evaluation.model, kind);
+    if (!saved) {
+        showError(tr("Cannot Save Model"),
+                  tr("The model could not be saved to %1.").arg(QDir::toNativeSeparators(path)),
+                  QString::fromStdString(saved.error().describe()));
+        return false;
+    }
+    Q_EMIT statusMessage(tr("Model saved to %1 (%2).")
+                             .arg(QDir::toNativeSeparators(path),
+                                  QString::fromStdString(archiveKindName(kind))));
+    return true;
+}
+
+void ResultsPage::showSaveToCatalogDialog()
+{
+    if (!m_result)
+        return;
+    auto *dialog = new SaveToCatalogDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A sensible first name: the dataset's, without its extension.
+    const QString dataset = QFileInfo(QString::fromStdString(m_result->datasetName)).baseName();
+    if (checkModelName(canonicalModelName(dataset)))
+        dialog->setName(dataset);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        saveToCatalog(dialog->name(), dialog->tags(), dialog->description());
+    });
+    dialog->open();
+}
+
+std::optional<CatalogEntry> ResultsPage::saveToCatalog(const QString &name,
+                                                       const QStringList &tags,
+                                                       const QString &description)
+{
+    if (!m_result)
+        return std::nullopt;
+    const QString title = tr("Cannot Save to Catalog");
+    const QString text = tr("The model could not be saved to the catalog as “%1”.").arg(name);
+    auto bytes = encodeModelFile(m_result->evaluation.model);
+    if (!bytes) {
+        showError(title, text, QString::fromStdString(bytes.error().describe()));
+        return std::nullopt;
+    }
+    // A catalog is opened per use: a Catalog belongs to the thread and moment that opened it,
+    // and another ModelBench may write to the same file meanwhile.
+    auto catalog = Catalog::open(m_catalogPath);
+    if (!catalog) {
+        showError(title, text, QString::fromStdString(catalog.error().describe()));
+        return std::nullopt;
+    }
+    CatalogAddOptions options;
+    options.tags = tags;
+    options.description = description;
+    options.sourceName = m_source;
+    auto added = catalog->add(name, *bytes, options);
+    if (!added) {
+        showError(title, text, QString::fromStdString(added.error().describe()));
+        return std::nullopt;
+    }
+    Q_EMIT statusMessage(tr("Saved as %1.").arg(added->ref().toString()));
+    Q_EMIT savedToCatalog(*added);
+    return *added;
+}
+
+void ResultsPage::showError(const QString &title, const QString &text, const QString &details)
+{
+    // One box at a time, and not modal to the test harness: open(), not exec().
+    if (m_errorBox)
+        m_errorBox->close();
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("resultsErrorBox"));
+    box->setInformativeText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QObject::destroyed, this, [this, box] {
+        if (m_errorBox == box)
+            m_errorBox = nullptr;
+    });
+    m_errorBox = box;
+    box->open();
 }
 
 void ResultsPage::copySheet()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/catalog/catalog.h"
 #include "core/jobs/train_job.h"
+#include "core/model/model_file.h"
 
 #include <QWidget>
 
@@ -9,6 +11,7 @@
 
 class QHBoxLayout;
 class QLabel;
+class QMessageBox;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
@@ -39,6 +42,33 @@ public:
     void setResult(std::shared_ptr<const TrainResult> result);
     std::shared_ptr<const TrainResult> result() const { return m_result; }
 
+    /// Shows a model read from a file (or the catalog): no fresh evaluation, so the page
+    /// shows the metrics its header stored and its model sheet. `source` names where it came
+    /// from (a path) in the header.
+    void showLoadedModel(LoadedModel loaded, const QString &source);
+    /// Where the shown model came from when it was opened rather than trained (else empty).
+    QString source() const { return m_source; }
+
+    /// The catalog "Save to Catalog" registers into (MainWindow::catalogPath()).
+    void setCatalogPath(const QString &path) { m_catalogPath = path; }
+
+    /// Writes the shown model to `path` (atomically) as a `kind` archive. Failure shows the
+    /// error box and returns false. The dialog-free half of "Save as File…".
+    bool saveModelTo(const QString &path, ArchiveKind kind = ArchiveKind::Binary);
+    /// Registers the shown model as the next version of `name` in the catalog in use; says
+    /// "Saved as NAME:VERSION" on the status bar. Failure shows the error box. The dialog-free
+    /// half of "Save to Catalog…".
+    std::optional<CatalogEntry> saveToCatalog(const QString &name, const QStringList &tags = {},
+                                              const QString &description = {});
+
+    /// Asks for a file name and format, then saves (saveModelTo).
+    void showSaveFileDialog();
+    /// Asks for name, tags and description, then registers (saveToCatalog).
+    void showSaveToCatalogDialog();
+
+    /// The one error box of the page (nullptr when none is open).
+    QMessageBox *errorBox() const { return m_errorBox; }
+
     /// Puts the model sheet on the clipboard.
     void copySheet();
 
@@ -55,6 +85,8 @@ public:
 Q_SIGNALS:
     /// A short message for the status bar.
     void statusMessage(const QString &message);
+    /// A model was registered in the catalog (so catalog views can refresh).
+    void savedToCatalog(const mb::CatalogEntry &entry);
 
 private:
     QWidget *createMetricsTab();
@@ -62,8 +94,19 @@ private:
     QWidget *createSheetTab();
     void showImportances(const Model &model);
     QString headerText(const TrainResult &result) const;
+    QString loadedHeaderText() const;
+    QString storedMetricsText(const Model &model) const;
+    void showResult(std::shared_ptr<const TrainResult> result, const QString &source,
+              QString created);
+    void showError(const QString &title, const QString &text, const QString &details);
 
     std::shared_ptr<const TrainResult> m_result;
+    QString m_source;  ///< the file a shown model was opened from
+    QString m_created; ///< when that model was made (its header), ISO 8601
+    QString m_catalogPath;
+    QMessageBox *m_errorBox = nullptr;
+    QPushButton *m_saveFileButton = nullptr;
+    QPushButton *m_saveCatalogButton = nullptr;
 
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
