@@ -219,7 +219,11 @@ private:
 struct TokenizedLines
 {
     std::size_t width = 0; ///< fields per record
+    const char *base = nullptr; ///< where the tokenized lines start
     std::vector<double> numbers; ///< width per record; a field that is not a number is NaN here
+    /// Where each number's text is, from `base`: a categorical column takes the text as it is
+    /// written ("1.50" stays "1.50").
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> numberText;
     std::vector<std::int64_t> recordLines;
     std::vector<std::pair<std::size_t, CsvField>> others; ///< (index in numbers, field), in order
     const char *stop = nullptr; ///< where tokenizing ended
@@ -236,7 +240,9 @@ void tokenizeLines(const CsvDialect &dialect, const std::vector<std::string> &mi
 {
     // Cleared, not rebuilt: the vectors keep their capacity from block to block.
     out.width = width;
+    out.base = begin;
     out.numbers.clear();
+    out.numberText.clear();
     out.recordLines.clear();
     out.others.clear();
     out.failed = false;
@@ -258,9 +264,12 @@ void tokenizeLines(const CsvDialect &dialect, const std::vector<std::string> &mi
             for (const CsvField &field : fields) {
                 if (field.kind == CsvFieldKind::Number) {
                     out.numbers.push_back(field.number);
+                    out.numberText.emplace_back(static_cast<std::uint32_t>(field.text - begin),
+                                                static_cast<std::uint32_t>(field.size));
                 } else {
                     out.others.emplace_back(out.numbers.size(), field);
                     out.numbers.push_back(Column::kMissingValue);
+                    out.numberText.emplace_back(0, 0);
                 }
             }
         }
@@ -480,6 +489,7 @@ bool CsvFileReader::addTokenizedLines(const TokenizedLines &lines)
     auto other = lines.others.begin();
     for (std::size_t r = 0; r < lines.recordLines.size(); ++r) {
         const double *numbers = lines.numbers.data() + r * n;
+        const auto *texts = lines.numberText.data() + r * n;
         const std::int64_t line = lines.recordLines[r];
         for (std::size_t j = 0; j < n; ++j) {
             if (other != lines.others.end() && other->first == r * n + j) {
@@ -488,6 +498,8 @@ bool CsvFileReader::addTokenizedLines(const TokenizedLines &lines)
             } else {
                 fields[j].kind = CsvFieldKind::Number;
                 fields[j].number = numbers[j];
+                fields[j].text = lines.base + texts[j].first;
+                fields[j].size = texts[j].second;
                 fields[j].line = line;
             }
         }

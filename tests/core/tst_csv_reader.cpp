@@ -934,7 +934,7 @@ void TestCsvReader::numberPrefixAgreesWithFromChars()
 // that line (1-based, counting the header) has one field too few.
 QByteArray TestCsvReader::mixedFile(int rows, int badLine)
 {
-    QByteArray csv = "id,x,colour,late,sparse,label\n";
+    QByteArray csv = "id,x,colour,late,sparse,code,label\n";
     int line = 1;
     for (int i = 0; i < rows; ++i) {
         if (i % 5000 == 4999) {
@@ -943,7 +943,7 @@ QByteArray TestCsvReader::mixedFile(int rows, int badLine)
         }
         ++line;
         if (line == badLine) {
-            csv += "1,2,red,3,4\n";
+            csv += "1,2,red,3,4,5\n";
             continue;
         }
         csv += QByteArray::number(i) + ',';
@@ -951,6 +951,9 @@ QByteArray TestCsvReader::mixedFile(int rows, int badLine)
         csv += (i % 3 == 0 ? "red" : i % 3 == 1 ? "green" : ("shade" + QByteArray::number(i % 101))) + ',';
         csv += (i > rows * 3 / 4 && i % 11 == 0 ? QByteArray("high") : QByteArray::number(i % 13)) + ',';
         csv += (i % 4 == 0 ? QByteArray("NA") : QByteArray::number(i % 17 * 0.25)) + ',';
+        // Missing, then a word, then numbers: a categorical column whose later values look
+        // numeric, and must keep their text as levels.
+        csv += (i < 10 ? QByteArray("NA") : i == 10 ? QByteArray("x1") : QByteArray::number(i % 7 * 1.5)) + ',';
         csv += (i % 2 ? "yes" : "no");
         csv += i % 7 == 0 ? "\r\n" : "\n";
     }
@@ -998,6 +1001,8 @@ void TestCsvReader::twoThreadsReadWhatOneReads()
     // The column that meets text late is categorical, its levels in order of first appearance.
     QVERIFY(!a->column(3).isNumeric());
     QVERIFY(a->column(4).isNumeric());
+    QVERIFY(!a->column(5).isNumeric());
+    QVERIFY(a->column(5).levels().size() == 8); // "x1" and 0, 1.5, ..., 9 as written
 }
 
 void TestCsvReader::twoThreadsReportTheFirstBadLine_data()
