@@ -96,6 +96,8 @@ MainWindow::MainWindow(QWidget *parent)
                                          kStatusTimeoutMs);
             });
     connect(this, &MainWindow::catalogChanged, m_resultsPage, &ResultsPage::setCatalogPath);
+    connect(m_resultsPage, &ResultsPage::modelShown, m_saveModelAction, &QAction::setEnabled);
+    connect(m_saveModelAction, &QAction::triggered, m_resultsPage, &ResultsPage::showSaveFileDialog);
     connect(m_resultsPage, &ResultsPage::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusTimeoutMs);
     });
@@ -121,6 +123,12 @@ void MainWindow::createActions()
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(tr("Open a CSV or ARFF data file"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_saveModelAction = new QAction(tr("Save Model &As…"), this);
+    m_saveModelAction->setObjectName(QStringLiteral("actionSaveModelAs"));
+    m_saveModelAction->setShortcut(QKeySequence::SaveAs);
+    m_saveModelAction->setStatusTip(tr("Save the model on the Results page as a file"));
+    m_saveModelAction->setEnabled(false); // until the Results page shows a model
 
     m_openCatalogAction = new QAction(tr("Open &Catalog…"), this);
     m_openCatalogAction->setObjectName(QStringLiteral("actionOpenCatalog"));
@@ -157,6 +165,7 @@ void MainWindow::createMenus()
     file->setObjectName(QStringLiteral("menuFile"));
     file->addAction(m_openAction);
     file->addAction(m_openModelAction);
+    file->addAction(m_saveModelAction);
 
     m_sampleMenu = file->addMenu(QIcon(QStringLiteral(":/icons/sample.svg")), tr("Open &Sample"));
     m_sampleMenu->setObjectName(QStringLiteral("menuOpenSample"));

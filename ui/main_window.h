@@ -94,6 +94,7 @@ private:
     ResultsPage *m_resultsPage = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openCatalogAction = nullptr;
+    QAction *m_saveModelAction = nullptr;
     QAction *m_openModelAction = nullptr;
     QMessageBox *m_modelErrorBox = nullptr;
     QLabel *m_catalogLabel = nullptr;

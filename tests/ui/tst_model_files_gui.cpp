@@ -244,9 +244,13 @@ void TestModelFilesGui::openingAModelFileShowsItsLearnerAndStoredMetrics()
 
     MainWindow window;
     window.show();
+    auto *saveAs = window.findChild<QAction *>(QStringLiteral("actionSaveModelAs"));
+    QVERIFY(saveAs);
+    QVERIFY(!saveAs->isEnabled()); // nothing to save yet
     QSignalSpy opened(&window, &MainWindow::modelFileOpened);
     QVERIFY(window.openModelFile(path));
     QCOMPARE(opened.count(), 1);
+    QVERIFY(saveAs->isEnabled());
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
     QCOMPARE(tabs->currentWidget(), window.resultsPage());
     auto *title = window.resultsPage()->findChild<QLabel *>(QStringLiteral("resultsTitle"));

@@ -328,6 +328,7 @@ void ResultsPage::showResult(std::shared_ptr<const TrainResult> result, const QS
     m_created = std::move(created);
     m_saveFileButton->setEnabled(m_result != nullptr);
     m_saveCatalogButton->setEnabled(m_result != nullptr);
+    Q_EMIT modelShown(m_result != nullptr);
     if (!m_result) {
         m_stack->setCurrentIndex(0);
         m_metricsModel->clear();

@@ -87,6 +87,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
     /// A model was registered in the catalog (so catalog views can refresh).
     void savedToCatalog(const mb::CatalogEntry &entry);
+    /// A model is shown (true) or the page was cleared (false): what can be saved changed.
+    void modelShown(bool shown);
 
 private:
     QWidget *createMetricsTab();
