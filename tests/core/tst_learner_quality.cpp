@@ -18,7 +18,7 @@ namespace {
 
 /// The quality bar of issue 3: on every shared dataset with at least 100 rows, a learner's
 /// mean stratified 10-fold CV accuracy (default parameters, 5 repetitions) reaches the better of its two
-/// counterparts in /work/shared/datasets/ANCHORS.md (scikit-learn 1.2.1 and Weka 3.6.14,
+/// counterparts in the shared datasets' ANCHORS.md (scikit-learn 1.2.1 and Weka 3.6.14,
 /// 10-fold CV, in %) minus 2 points. The pairs: tree = sk DT / Weka J48, forest = sk RF /
 /// Weka RF, gbt = sk HGB (no Weka counterpart), logreg = sk LR / Weka Logistic, knn = sk KNN
 /// / Weka IBk5, nb = sk GNB / Weka NB. The comment on each row gives both figures.
