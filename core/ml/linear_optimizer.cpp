@@ -186,6 +186,16 @@ void reportProgress(const OptimizerSettings &settings, int iteration)
         settings.control->progress(std::min(1.0, double(iteration) / settings.maxIter));
 }
 
+/// The objective and its gradient at `theta`, where both optimizers start.
+LinePoint startingPoint(SmoothObjective &objective, std::span<const double> theta)
+{
+    LinePoint point;
+    point.theta.assign(theta.begin(), theta.end());
+    point.grad.resize(theta.size());
+    point.value = objective.valueAndGradient(point.theta, point.grad);
+    return point;
+}
+
 bool stalled(double before, double after)
 {
     return before - after <= kStallDecrease * std::max({std::abs(before), std::abs(after), 1.0});
@@ -198,14 +208,11 @@ OptimizerResult minimizeLbfgs(SmoothObjective &objective, std::span<double> thet
 {
     OptimizerResult result;
     const std::size_t n = theta.size();
-    LinePoint current;
-    current.theta.assign(theta.begin(), theta.end());
-    current.grad.resize(n);
     if (stopRequested(settings)) {
         result.cancelled = true;
         return result;
     }
-    current.value = objective.valueAndGradient(current.theta, current.grad);
+    LinePoint current = startingPoint(objective, theta);
     result.evaluations = 1;
 
     const std::size_t memory = static_cast<std::size_t>(std::max(settings.memory, 1));
@@ -296,14 +303,11 @@ OptimizerResult minimizeNewtonCg(SmoothObjective &objective, std::span<double> t
 {
     OptimizerResult result;
     const std::size_t n = theta.size();
-    LinePoint current;
-    current.theta.assign(theta.begin(), theta.end());
-    current.grad.resize(n);
     if (stopRequested(settings)) {
         result.cancelled = true;
         return result;
     }
-    current.value = objective.valueAndGradient(current.theta, current.grad);
+    LinePoint current = startingPoint(objective, theta);
     result.evaluations = 1;
 
     std::vector<double> step(n), residual(n), conjugate(n), product(n);

@@ -10,7 +10,9 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <memory>
+#include <span>
 #include <sstream>
 #include <vector>
 
@@ -52,6 +54,19 @@ inline std::vector<double> probaOf(const Classifier &model, const FeatureMatrix 
     std::vector<double> out(x.rows() * static_cast<std::size_t>(model.classCount()));
     model.predictProba(x, out);
     return out;
+}
+
+/// The share of rows of `x` whose most probable class is `y`'s.
+inline double accuracyOf(const Classifier &model, const FeatureMatrix &x, std::span<const std::int32_t> y)
+{
+    const std::vector<double> proba = probaOf(model, x);
+    const auto K = static_cast<std::size_t>(model.classCount());
+    std::size_t correct = 0;
+    for (std::size_t r = 0; r < x.rows(); ++r) {
+        const double *row = proba.data() + r * K;
+        correct += std::max_element(row, row + K) - row == y[r] ? 1 : 0;
+    }
+    return static_cast<double>(correct) / static_cast<double>(x.rows());
 }
 
 /// Saves `model` and loads it into a learner built with other parameters (`blank`), so that

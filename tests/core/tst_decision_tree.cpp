@@ -4,6 +4,8 @@
 #include "core/ml/learner_registry.h"
 #include "core/model/archive_io.h"
 
+#include "learner_test_support.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -76,25 +78,6 @@ std::unique_ptr<DecisionTree> fitted(const Problem &p, const ParamValues &params
     if (!tree->fit(p.set(), control))
         return nullptr;
     return tree;
-}
-
-std::vector<double> probabilities(const Classifier &c, const FeatureMatrix &x)
-{
-    std::vector<double> out(x.rows() * static_cast<std::size_t>(c.classCount()));
-    c.predictProba(x, out);
-    return out;
-}
-
-double trainingAccuracy(const Classifier &c, const Problem &p)
-{
-    const std::vector<double> proba = probabilities(c, p.x);
-    const auto K = static_cast<std::size_t>(c.classCount());
-    std::size_t correct = 0;
-    for (std::size_t r = 0; r < p.x.rows(); ++r) {
-        const double *row = proba.data() + r * K;
-        correct += std::max_element(row, row + K) - row == p.y[r] ? 1 : 0;
-    }
-    return static_cast<double>(correct) / static_cast<double>(p.x.rows());
 }
 
 /// Every leaf's row count of a tree grown directly with the shared grower.
@@ -183,7 +166,7 @@ void TestDecisionTree::splitsAtTheMidpoint()
     QCOMPARE(flat.splitCount(), std::size_t(1));
     QCOMPARE(flat.nodes()[0].feature, 0);
     QCOMPARE(flat.nodes()[0].threshold, threshold);
-    QCOMPARE(trainingAccuracy(*tree, p), 1.0);
+    QCOMPARE(learner_test::accuracyOf(*tree, p.x, p.y), 1.0);
 }
 
 void TestDecisionTree::pureNodesStop()
@@ -268,7 +251,7 @@ void TestDecisionTree::learnsXorAtDepthTwo()
     p.features = {FeatureInfo{"a", false, 0}, FeatureInfo{"b", false, 0}};
     const auto tree = fitted(p, {{"prune", "none"}, {"max_depth", "2"}, {"criterion", criterion.toStdString()}});
     QVERIFY(tree);
-    QCOMPARE(trainingAccuracy(*tree, p), 1.0);
+    QCOMPARE(learner_test::accuracyOf(*tree, p.x, p.y), 1.0);
     QCOMPARE(tree->flatTree().depth(), 2);
 }
 
@@ -324,7 +307,7 @@ void TestDecisionTree::splitsNominalFeatureOnLevelSubset()
     QVERIFY(tree);
     QCOMPARE(tree->flatTree().splitCount(), std::size_t(1));
     QVERIFY(tree->flatTree().nodes()[0].feature < 0);  // a categorical split
-    QCOMPARE(trainingAccuracy(*tree, p), 1.0);
+    QCOMPARE(learner_test::accuracyOf(*tree, p.x, p.y), 1.0);
 }
 
 void TestDecisionTree::hugeCcpAlphaLeavesOneLeaf()
@@ -370,7 +353,7 @@ void TestDecisionTree::predictRowMatchesPredictProba()
     const Problem p = noisy(5000, 3, 2, 0.1, 9);  // enough rows for the parallel blocks
     const auto tree = fitted(p, {{"prune", "none"}});
     QVERIFY(tree);
-    const std::vector<double> all = probabilities(*tree, p.x);
+    const std::vector<double> all = learner_test::probaOf(*tree, p.x);
     std::vector<double> row(p.x.cols()), proba(2);
     for (std::size_t r = 0; r < p.x.rows(); ++r) {
         p.x.copyRow(r, row);
@@ -389,8 +372,8 @@ void TestDecisionTree::sameSeedSameTreeWithFeatureSampling()
     const auto b = fitted(p, params, 3);
     const auto c = fitted(p, params, 4);
     QVERIFY(a && b && c);
-    QVERIFY(probabilities(*a, unseen.x) == probabilities(*b, unseen.x));
-    QVERIFY(probabilities(*a, unseen.x) != probabilities(*c, unseen.x));
+    QVERIFY(learner_test::probaOf(*a, unseen.x) == learner_test::probaOf(*b, unseen.x));
+    QVERIFY(learner_test::probaOf(*a, unseen.x) != learner_test::probaOf(*c, unseen.x));
 }
 
 void TestDecisionTree::roundTripsThroughArchives_data()
@@ -428,7 +411,7 @@ void TestDecisionTree::roundTripsThroughArchives()
     QCOMPARE(loaded->classCount(), 2);
     QCOMPARE(loaded->flatTree().leafCount(), tree->flatTree().leafCount());
     QCOMPARE(loaded->featureImportances(), tree->featureImportances());
-    QVERIFY(probabilities(*loaded, p.x) == probabilities(*tree, p.x));
+    QVERIFY(learner_test::probaOf(*loaded, p.x) == learner_test::probaOf(*tree, p.x));
 }
 
 void TestDecisionTree::cancelledFitReturnsCancelled()

@@ -3,6 +3,8 @@
 #include "core/ml/learner_registry.h"
 #include "core/model/archive_io.h"
 
+#include "learner_test_support.h"
+
 #include <QtTest>
 
 #include <chrono>
@@ -124,28 +126,9 @@ std::unique_ptr<GradientBoosting> fitted(const Problem &p, const ParamValues &pa
     return model;
 }
 
-std::vector<double> proba(const Classifier &model, const FeatureMatrix &x)
-{
-    std::vector<double> out(x.rows() * static_cast<std::size_t>(model.classCount()));
-    model.predictProba(x, out);
-    return out;
-}
-
-double accuracy(const Classifier &model, const Problem &p)
-{
-    const std::vector<double> out = proba(model, p.x);
-    const auto K = static_cast<std::size_t>(p.classes);
-    std::size_t right = 0;
-    for (std::size_t r = 0; r < p.x.rows(); ++r) {
-        const auto first = out.begin() + static_cast<std::ptrdiff_t>(r * K);
-        right += std::max_element(first, first + static_cast<std::ptrdiff_t>(K)) - first == p.y[r] ? 1 : 0;
-    }
-    return static_cast<double>(right) / static_cast<double>(p.x.rows());
-}
-
 double logLoss(const Classifier &model, const Problem &p)
 {
-    const std::vector<double> out = proba(model, p.x);
+    const std::vector<double> out = learner_test::probaOf(model, p.x);
     const auto K = static_cast<std::size_t>(p.classes);
     double loss = 0;
     for (std::size_t r = 0; r < p.x.rows(); ++r)
@@ -178,7 +161,7 @@ std::vector<double> roundTrip(const GradientBoosting &model, const FeatureMatrix
     }
     if (loaded->iterations() != model.iterations() || loaded->classCount() != model.classCount())
         return {};
-    return proba(*loaded, x);
+    return learner_test::probaOf(*loaded, x);
 }
 
 } // namespace
@@ -262,7 +245,7 @@ void TestGradientBoosting::learnsNonlinearProblems()
     const Problem test = problemNamed(problem, 1000, 2);
     const auto model = fitted(train);
     QCOMPARE(model->classCount(), train.classes);
-    const double acc = accuracy(*model, test);
+    const double acc = learner_test::accuracyOf(*model, test.x, test.y);
     QVERIFY2(acc >= minAccuracy, qPrintable(QString("test accuracy %1").arg(acc)));
 }
 
@@ -274,7 +257,7 @@ void TestGradientBoosting::learnsSmallDataDespiteMinSamplesLeaf()
     const Problem test = rings(600, 4, 0);
     const auto model = fitted(train);
     QVERIFY(model->trees().leafCount(0) > 1);
-    QVERIFY(accuracy(*model, test) > 0.75);  // the prior alone gets a third right
+    QVERIFY(learner_test::accuracyOf(*model, test.x, test.y) > 0.75);  // the prior alone gets a third right
 }
 
 void TestGradientBoosting::tinyDataPredictsThePriors()
@@ -286,7 +269,7 @@ void TestGradientBoosting::tinyDataPredictsThePriors()
     double positives = 0;
     for (const std::int32_t label : p.y)
         positives += label;
-    const std::vector<double> out = proba(*model, p.x);
+    const std::vector<double> out = learner_test::probaOf(*model, p.x);
     for (std::size_t r = 0; r < p.x.rows(); ++r)
         // float32 gradients leave the root leaves a few 1e-9 off zero.
         QVERIFY(std::abs(out[2 * r + 1] - positives / 14) < 1e-7);
@@ -397,10 +380,10 @@ void TestGradientBoosting::sameSeedAndThreadsGiveIdenticalModels()
     const ParamValues params{{"early_stopping", "on"}, {"max_iter", "30"}};
     const auto a = fitted(p, params, 2, 5);
     const auto b = fitted(p, params, 2, 5);
-    QVERIFY(proba(*a, test.x) == proba(*b, test.x));
+    QVERIFY(learner_test::probaOf(*a, test.x) == learner_test::probaOf(*b, test.x));
     // A different seed draws a different validation split.
     const auto c = fitted(p, params, 2, 6);
-    QVERIFY(proba(*a, test.x) != proba(*c, test.x));
+    QVERIFY(learner_test::probaOf(*a, test.x) != learner_test::probaOf(*c, test.x));
 }
 
 void TestGradientBoosting::oneAndTwoThreadsGiveIdenticalModels_data()
@@ -424,7 +407,7 @@ void TestGradientBoosting::oneAndTwoThreadsGiveIdenticalModels()
     const auto one = fitted(p, params, 1);
     const auto two = fitted(p, params, 2);
     QCOMPARE(one->iterations(), two->iterations());
-    QVERIFY(proba(*one, test.x) == proba(*two, test.x));
+    QVERIFY(learner_test::probaOf(*one, test.x) == learner_test::probaOf(*two, test.x));
     QVERIFY(one->featureImportances() == two->featureImportances());
 }
 
@@ -485,7 +468,7 @@ void TestGradientBoosting::predictRowMatchesPredictProba()
     test.x.at(1, 0) = 1e300;
     test.x.at(2, 0) = -1e300;
     const auto model = fitted(train, {{"max_iter", "40"}});
-    const std::vector<double> batch = proba(*model, test.x);
+    const std::vector<double> batch = learner_test::probaOf(*model, test.x);
     const auto K = static_cast<std::size_t>(model->classCount());
     std::vector<double> row(test.x.cols()), one(K);
     for (std::size_t r = 0; r < test.x.rows(); ++r) {
@@ -528,7 +511,7 @@ void TestGradientBoosting::serializationRoundTripIsBitIdentical()
     const Problem train = problemNamed(problem, 2000, 20);
     const Problem test = problemNamed(problem, 500, 21);
     const auto model = fitted(train, {{"max_iter", "25"}, {"l2_regularization", "0.5"}});
-    const std::vector<double> before = proba(*model, test.x);
+    const std::vector<double> before = learner_test::probaOf(*model, test.x);
     std::vector<double> after;
     if (archive == "binary")
         after = roundTrip<boost::archive::binary_oarchive, boost::archive::binary_iarchive>(*model, test.x);

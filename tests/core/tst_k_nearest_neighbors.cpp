@@ -63,11 +63,6 @@ std::unique_ptr<KNearestNeighbors> fitted(const Table &t, const ParamValues &par
     return learner_test::fitLearner<KNearestNeighbors>(t, params, threads);
 }
 
-std::vector<double> proba(const Classifier &model, const FeatureMatrix &x)
-{
-    return learner_test::probaOf(model, x);
-}
-
 template<class OArchive, class IArchive>
 std::unique_ptr<KNearestNeighbors> roundTrip(const KNearestNeighbors &model)
 {
@@ -223,7 +218,7 @@ private Q_SLOTS:
         QVERIFY(a->usesTree());
         QVERIFY(!b->usesTree());
         // The batch brute force screens blocks of queries; single rows scan exactly.
-        const std::vector<double> pa = proba(*a, test.x), pb = proba(*b, test.x);
+        const std::vector<double> pa = learner_test::probaOf(*a, test.x), pb = learner_test::probaOf(*b, test.x);
         QVERIFY(pa == pb);
         std::vector<double> row(test.x.cols());
         for (std::size_t i = 0; i < 50; ++i) {
@@ -273,7 +268,7 @@ private Q_SLOTS:
         const Table train = random(1500, static_cast<std::size_t>(dims), 5);
         const Table test = random(300, static_cast<std::size_t>(dims), 6);
         auto model = fitted(train, {{"weights", "distance"}});
-        const std::vector<double> all = proba(*model, test.x);
+        const std::vector<double> all = learner_test::probaOf(*model, test.x);
         std::vector<double> row(test.x.cols());
         std::array<double, 3> p {};
         for (std::size_t i = 0; i < test.x.rows(); ++i) {
@@ -316,15 +311,15 @@ private Q_SLOTS:
         else
             loaded = roundTrip<boost::archive::xml_oarchive, boost::archive::xml_iarchive>(*model);
         QCOMPARE(loaded->usesTree(), model->usesTree());
-        QVERIFY(proba(*loaded, test.x) == proba(*model, test.x));
+        QVERIFY(learner_test::probaOf(*loaded, test.x) == learner_test::probaOf(*model, test.x));
     }
 
     void sameInputGivesSameOutput()
     {
         const Table train = random(2000, 20, 3);
         const Table test = random(500, 20, 4);
-        const std::vector<double> first = proba(*fitted(train), test.x);
-        QVERIFY(proba(*fitted(train), test.x) == first);
+        const std::vector<double> first = learner_test::probaOf(*fitted(train), test.x);
+        QVERIFY(learner_test::probaOf(*fitted(train), test.x) == first);
     }
 
     void cancelReturnsCancelled()

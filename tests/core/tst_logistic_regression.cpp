@@ -60,11 +60,6 @@ std::unique_ptr<LogisticRegression> fitted(const Table &t, const ParamValues &pa
     return learner_test::fitLearner<LogisticRegression>(t, params, threads);
 }
 
-std::vector<double> proba(const Classifier &model, const FeatureMatrix &x)
-{
-    return learner_test::probaOf(model, x);
-}
-
 template<class OArchive, class IArchive>
 std::unique_ptr<LogisticRegression> roundTrip(const LogisticRegression &model)
 {
@@ -157,7 +152,7 @@ private Q_SLOTS:
         auto model = fitted(
             t, {{"tol", "1e-10"}, {"max_iter", "10000"}, {"solver", solver.toStdString()}});
         QVERIFY(model->converged());
-        const std::vector<double> p = proba(*model, t.x);
+        const std::vector<double> p = learner_test::probaOf(*model, t.x);
         for (qsizetype k = 0; k < expected.size(); ++k) {
             const double got = p[static_cast<std::size_t>(row * expected.size() + k)];
             QVERIFY2(std::abs(got - expected[k]) < 1e-4,
@@ -186,8 +181,8 @@ private Q_SLOTS:
             = {{"tol", "1e-10"}, {"max_iter", "100000"}, {"C", c.toStdString()}};
         ParamValues newton = common;
         newton["solver"] = "newton";
-        const std::vector<double> a = proba(*fitted(t, common), t.x);
-        const std::vector<double> b = proba(*fitted(t, newton), t.x);
+        const std::vector<double> a = learner_test::probaOf(*fitted(t, common), t.x);
+        const std::vector<double> b = learner_test::probaOf(*fitted(t, newton), t.x);
         double worst = 0;
         for (std::size_t i = 0; i < a.size(); ++i)
             worst = std::max(worst, std::abs(a[i] - b[i]));
@@ -206,7 +201,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(b) > std::abs(c));
         // Two classes are shown as two symmetric logits.
         QCOMPARE(coef[0], -a);
-        const std::vector<double> p = proba(*model, t.x);
+        const std::vector<double> p = learner_test::probaOf(*model, t.x);
         std::size_t right = 0;
         for (std::size_t i = 0; i < t.y.size(); ++i)
             right += (p[2 * i + 1] > 0.5) == (t.y[i] == 1) ? 1 : 0;
@@ -217,7 +212,7 @@ private Q_SLOTS:
     {
         const Table t = iris();
         auto largest = [&](const char *c) {
-            const std::vector<double> p = proba(*fitted(t, {{"C", c}}), t.x);
+            const std::vector<double> p = learner_test::probaOf(*fitted(t, {{"C", c}}), t.x);
             return *std::ranges::max_element(p);
         };
         const double tiny = largest("1e-5"), small = largest("0.01"), usual = largest("1.0");
@@ -242,7 +237,7 @@ private Q_SLOTS:
         t.classes = 2;
         auto model = fitted(t);
         QCOMPARE(model->encoder().encodedCount(), std::size_t(4));
-        const std::vector<double> p = proba(*model, t.x);
+        const std::vector<double> p = learner_test::probaOf(*model, t.x);
         for (std::size_t i = 0; i < n; ++i)
             QCOMPARE(p[2 * i + 1] > 0.5, t.y[i] == 1);
         // An unknown level encodes like a missing one: every indicator off.
@@ -282,7 +277,7 @@ private Q_SLOTS:
     {
         const Table t = iris();
         auto model = fitted(t);
-        const std::vector<double> all = proba(*model, t.x);
+        const std::vector<double> all = learner_test::probaOf(*model, t.x);
         std::array<double, 4> row {};
         std::array<double, 3> p {};
         for (std::size_t i = 0; i < t.y.size(); ++i) {
@@ -320,7 +315,7 @@ private Q_SLOTS:
         else
             loaded = roundTrip<boost::archive::xml_oarchive, boost::archive::xml_iarchive>(*model);
         QCOMPARE(loaded->classCount(), 3);
-        QVERIFY(proba(*loaded, t.x) == proba(*model, t.x));
+        QVERIFY(learner_test::probaOf(*loaded, t.x) == learner_test::probaOf(*model, t.x));
         std::array<double, 4> row {};
         t.x.copyRow(60, row);
         QVERIFY(loaded->contributions(row, 1) == model->contributions(row, 1));
@@ -345,10 +340,10 @@ private Q_SLOTS:
         t.features
             = {{"a", false, 0}, {"b", false, 0}, {"c", false, 0}, {"d", false, 0}, {"e", false, 0}};
         t.classes = 3;
-        const std::vector<double> one = proba(*fitted(t, {}, 1), t.x);
-        QVERIFY(proba(*fitted(t, {}, 1), t.x) == one);
-        QVERIFY(proba(*fitted(t, {}, 2), t.x) == one);
-        QVERIFY(proba(*fitted(t, {}, 3), t.x) == one);
+        const std::vector<double> one = learner_test::probaOf(*fitted(t, {}, 1), t.x);
+        QVERIFY(learner_test::probaOf(*fitted(t, {}, 1), t.x) == one);
+        QVERIFY(learner_test::probaOf(*fitted(t, {}, 2), t.x) == one);
+        QVERIFY(learner_test::probaOf(*fitted(t, {}, 3), t.x) == one);
     }
 
     void cancelReturnsCancelled_data()

@@ -73,11 +73,6 @@ std::unique_ptr<NaiveBayes> fitted(const Table &t, const ParamValues &params = {
     return learner_test::fitLearner<NaiveBayes>(t, params, threads);
 }
 
-std::vector<double> proba(const Classifier &model, const FeatureMatrix &x)
-{
-    return learner_test::probaOf(model, x);
-}
-
 double logNormal(double x, double mean, double variance)
 {
     return -0.5 * std::log(2 * std::numbers::pi * variance)
@@ -221,7 +216,7 @@ private Q_SLOTS:
         QFETCH(QList<double>, expected);
         const Table t = iris();
         for (const char *floor : {"true", "false"}) {
-            const std::vector<double> p = proba(*fitted(t, {{"precision_floor", floor}}), t.x);
+            const std::vector<double> p = learner_test::probaOf(*fitted(t, {{"precision_floor", floor}}), t.x);
             for (qsizetype k = 0; k < 3; ++k) {
                 const double got = p[static_cast<std::size_t>(row * 3 + k)];
                 QVERIFY2(std::abs(got - expected[k]) < 1e-9,
@@ -284,7 +279,7 @@ private Q_SLOTS:
         for (const Table &data : {t, handMade()}) {
             auto model = fitted(data);
             const auto classes = static_cast<std::size_t>(model->classCount());
-            const std::vector<double> all = proba(*model, data.x);
+            const std::vector<double> all = learner_test::probaOf(*model, data.x);
             std::vector<double> row(data.x.cols()), p(classes);
             for (std::size_t i = 0; i < data.x.rows(); ++i) {
                 data.x.copyRow(i, row);
@@ -324,7 +319,7 @@ private Q_SLOTS:
                 loaded
                     = roundTrip<boost::archive::xml_oarchive, boost::archive::xml_iarchive>(*model);
             QCOMPARE(loaded->classCount(), model->classCount());
-            QVERIFY(proba(*loaded, t.x) == proba(*model, t.x));
+            QVERIFY(learner_test::probaOf(*loaded, t.x) == learner_test::probaOf(*model, t.x));
         }
     }
 
@@ -336,7 +331,7 @@ private Q_SLOTS:
         auto model = fitted(t);
         auto loaded
             = roundTrip<boost::archive::text_oarchive, boost::archive::text_iarchive>(*model);
-        const std::vector<double> p = proba(*loaded, t.x);
+        const std::vector<double> p = learner_test::probaOf(*loaded, t.x);
         // exp(-inf) is taken as exp(-700), about 1e-304 (see linear_softmax.h).
         for (std::size_t i = 0; i < t.y.size(); ++i)
             QVERIFY(p[i * 3 + 2] < 1e-300);
@@ -345,9 +340,9 @@ private Q_SLOTS:
     void sameInputGivesSameOutput()
     {
         const Table t = iris();
-        const std::vector<double> first = proba(*fitted(t, {}, 2), t.x);
-        QVERIFY(proba(*fitted(t, {}, 2), t.x) == first);
-        QVERIFY(proba(*fitted(t, {}, 1), t.x) == first);
+        const std::vector<double> first = learner_test::probaOf(*fitted(t, {}, 2), t.x);
+        QVERIFY(learner_test::probaOf(*fitted(t, {}, 2), t.x) == first);
+        QVERIFY(learner_test::probaOf(*fitted(t, {}, 1), t.x) == first);
     }
 
     void cancelReturnsCancelled()

@@ -4,6 +4,8 @@
 #include "core/model/archive_io.h"
 
 #include <QElapsedTimer>
+#include "learner_test_support.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -79,25 +81,6 @@ std::unique_ptr<RandomForest> fitted(const Problem &p, const ParamValues &params
     return forest;
 }
 
-std::vector<double> probabilities(const Classifier &c, const FeatureMatrix &x)
-{
-    std::vector<double> out(x.rows() * static_cast<std::size_t>(c.classCount()));
-    c.predictProba(x, out);
-    return out;
-}
-
-double accuracy(const Classifier &c, const Problem &p)
-{
-    const std::vector<double> proba = probabilities(c, p.x);
-    const auto K = static_cast<std::size_t>(c.classCount());
-    std::size_t correct = 0;
-    for (std::size_t r = 0; r < p.x.rows(); ++r) {
-        const double *row = proba.data() + r * K;
-        correct += std::max_element(row, row + K) - row == p.y[r] ? 1 : 0;
-    }
-    return static_cast<double>(correct) / static_cast<double>(p.x.rows());
-}
-
 template<class OArchive, class IArchive>
 std::unique_ptr<RandomForest> roundTrip(const RandomForest &forest)
 {
@@ -150,7 +133,7 @@ void TestRandomForest::sameSeedSameForest()
     const auto a = fitted(p, params, 42, threadsFirst);
     const auto b = fitted(p, params, 42, threadsSecond);
     QVERIFY(a && b);
-    QVERIFY(probabilities(*a, p.x) == probabilities(*b, p.x));
+    QVERIFY(learner_test::probaOf(*a, p.x) == learner_test::probaOf(*b, p.x));
     QCOMPARE(a->oobScore(), b->oobScore());
     QCOMPARE(a->featureImportances(), b->featureImportances());
 }
@@ -162,7 +145,7 @@ void TestRandomForest::differentSeedDifferentForest()
     const auto a = fitted(p, params, 42);
     const auto b = fitted(p, params, 43);
     QVERIFY(a && b);
-    QVERIFY(probabilities(*a, p.x) != probabilities(*b, p.x));
+    QVERIFY(learner_test::probaOf(*a, p.x) != learner_test::probaOf(*b, p.x));
 }
 
 void TestRandomForest::cancelAfterFirstTreeIsPrompt()
@@ -215,7 +198,7 @@ void TestRandomForest::oobScoreIsCloseToHoldoutAccuracy()
     const Problem test = rowsOf(all, 3000, 4000);
     const auto forest = fitted(train, {{"n_estimators", "60"}}, 7);
     QVERIFY(forest);
-    const double holdout = accuracy(*forest, test);
+    const double holdout = learner_test::accuracyOf(*forest, test.x, test.y);
     QVERIFY2(std::abs(forest->oobScore() - holdout) < 0.04,
              qPrintable(QStringLiteral("oob %1, holdout %2").arg(forest->oobScore()).arg(holdout)));
     QVERIFY(holdout > 0.6);  // it did learn
@@ -234,7 +217,7 @@ void TestRandomForest::predictRowMatchesPredictProba()
     const Problem p = blobs(6000, 3, 0.1, 8);
     const auto forest = fitted(p, {{"n_estimators", "25"}}, 3);
     QVERIFY(forest);
-    const std::vector<double> all = probabilities(*forest, p.x);
+    const std::vector<double> all = learner_test::probaOf(*forest, p.x);
     std::vector<double> row(p.x.cols()), proba(3);
     for (std::size_t r = 0; r < p.x.rows(); ++r) {
         p.x.copyRow(r, row);
@@ -311,7 +294,7 @@ void TestRandomForest::roundTripsThroughArchives()
     QCOMPARE(std::isnan(loaded->oobScore()), !bootstrap);
     if (bootstrap)
         QCOMPARE(loaded->oobScore(), forest->oobScore());
-    QVERIFY(probabilities(*loaded, p.x) == probabilities(*forest, p.x));
+    QVERIFY(learner_test::probaOf(*loaded, p.x) == learner_test::probaOf(*forest, p.x));
 }
 
 QTEST_GUILESS_MAIN(TestRandomForest)
