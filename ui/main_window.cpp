@@ -6,6 +6,7 @@
 #include "core/data/dataset.h"
 #include "core/data/samples.h"
 #include "core/model/model_file.h"
+#include "ui/catalog/catalog_page.h"
 #include "ui/data/data_page.h"
 #include "ui/results/results_page.h"
 #include "ui/train/result_text.h"
@@ -66,6 +67,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_resultsPage = new ResultsPage(this);
     m_resultsPage->setObjectName(QStringLiteral("resultsPage"));
     m_tabs->addTab(m_resultsPage, tr("&Results"));
+    m_catalogPage = new CatalogPage(this);
+    m_catalogPage->setObjectName(QStringLiteral("catalogPage"));
+    m_tabs->addTab(m_catalogPage, tr("&Catalog"));
     setCentralWidget(m_tabs);
 
     createActions();
@@ -96,13 +100,23 @@ MainWindow::MainWindow(QWidget *parent)
                                          kStatusTimeoutMs);
             });
     connect(this, &MainWindow::catalogChanged, m_resultsPage, &ResultsPage::setCatalogPath);
+    connect(this, &MainWindow::catalogChanged, m_catalogPage, &CatalogPage::setCatalogPath);
+    // A model saved from the Results page appears in the catalog table at once.
+    connect(m_resultsPage, &ResultsPage::savedToCatalog, this, [this](const CatalogEntry &entry) {
+        m_catalogPage->refresh();
+        m_catalogPage->selectVersion(entry.name, entry.version);
+    });
+    connect(m_catalogPage, &CatalogPage::openRequested, this, &MainWindow::openCatalogModel);
+    connect(m_catalogPage, &CatalogPage::statusMessage, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusTimeoutMs);
+    });
     connect(m_resultsPage, &ResultsPage::modelShown, m_saveModelAction, &QAction::setEnabled);
     connect(m_saveModelAction, &QAction::triggered, m_resultsPage, &ResultsPage::showSaveFileDialog);
     connect(m_resultsPage, &ResultsPage::statusMessage, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusTimeoutMs);
     });
     // The Train page reads the Data page's dataset, target included, at each change.
-    const auto shareDataset = [this] { m_trainPage->setDataset(m_dataPage->dataset()); };
+    const auto shareDataset = [this] { m_trainPage->setDataset(m_dataPage->sharedDataset()); };
     connect(m_dataPage, &DataPage::datasetChanged, this, shareDataset);
     connect(m_dataPage, &DataPage::targetChanged, this, shareDataset);
     connect(m_dataPage, &DataPage::datasetChanged, this, [this] {
@@ -266,7 +280,8 @@ bool MainWindow::openModelFile(const QString &path)
     // and turns every failure into an Error, so a damaged file is a message, never a crash.
     auto loaded = loadModelFile(path);
     if (!loaded) {
-        showModelError(path, QString::fromStdString(loaded.error().describe()));
+        showModelError(tr("The model file %1 could not be opened.").arg(QDir::toNativeSeparators(path)),
+                       QString::fromStdString(loaded.error().describe()));
         return false;
     }
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -278,14 +293,41 @@ bool MainWindow::openModelFile(const QString &path)
     return true;
 }
 
-void MainWindow::showModelError(const QString &path, const QString &message)
+bool MainWindow::openCatalogModel(const QString &name, int version)
+{
+    const ModelRef ref {name, version, {}};
+    const QString source = tr("%1 in the catalog").arg(ref.toString());
+    const QString failure = tr("%1 could not be opened from the catalog.").arg(ref.toString());
+    // The catalog checks the stored checksum; the loader then checks the file as it would a
+    // file on disk, so a damaged entry is one message box too.
+    auto catalog = Catalog::open(m_catalogPath);
+    if (!catalog) {
+        showModelError(failure, QString::fromStdString(catalog.error().describe()));
+        return false;
+    }
+    auto bytes = catalog->bytes(ref);
+    if (!bytes) {
+        showModelError(failure, QString::fromStdString(bytes.error().describe()));
+        return false;
+    }
+    auto loaded = decodeModelFile(*bytes, ref.toString());
+    if (!loaded) {
+        showModelError(failure, QString::fromStdString(loaded.error().describe()));
+        return false;
+    }
+    m_resultsPage->showLoadedModel(std::move(*loaded), source);
+    m_tabs->setCurrentWidget(m_resultsPage);
+    statusBar()->showMessage(tr("Opened %1.").arg(source), kStatusTimeoutMs);
+    Q_EMIT modelFileOpened(source);
+    return true;
+}
+
+void MainWindow::showModelError(const QString &text, const QString &message)
 {
     if (m_modelErrorBox)
         m_modelErrorBox->close();
     auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Cannot Open Model"),
-        tr("The model file %1 could not be opened.").arg(QDir::toNativeSeparators(path)),
-        QMessageBox::Ok, this);
+        QMessageBox::Warning, tr("Cannot Open Model"), text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("modelErrorBox"));
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);

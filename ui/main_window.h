@@ -13,11 +13,12 @@ class QTabWidget;
 
 namespace mb {
 
+class CatalogPage;
 class DataPage;
 class ResultsPage;
 class TrainPage;
 
-/// The ModelBench main window: a tab per page (Data, Train, Results), the File and Help menus,
+/// The ModelBench main window: a tab per page (Data, Train, Results, Catalog), the File and Help menus,
 /// a toolbar, recent files, drag and drop of data files, and the status bar. Remembers its
 /// geometry, the last folder and the recent files in QSettings. GUI thread only.
 class MainWindow : public QMainWindow
@@ -37,12 +38,17 @@ public:
     /// error box naming the file and what is wrong, and changes nothing; returns false then.
     bool openModelFile(const QString &path);
 
+    /// Opens version `version` of model `name` from the catalog in use on the Results page; a
+    /// failure gives the same error box as a damaged model file.
+    bool openCatalogModel(const QString &name, int version);
+
     /// Whether `path` names a model file (.mbm).
     static bool isModelFileName(const QString &path);
 
     DataPage *dataPage() const { return m_dataPage; }
     TrainPage *trainPage() const { return m_trainPage; }
     ResultsPage *resultsPage() const { return m_resultsPage; }
+    CatalogPage *catalogPage() const { return m_catalogPage; }
     /// Recent data files, newest first, as stored in the settings.
     QStringList recentFiles() const;
 
@@ -78,7 +84,7 @@ private:
     void showOpenCatalogDialog();
     void showCatalogError(const QString &message);
     void showOpenModelDialog();
-    void showModelError(const QString &path, const QString &message);
+    void showModelError(const QString &text, const QString &message);
     void showAbout();
     void addRecentFile(const QString &path);
     void setRecentFiles(const QStringList &files);
@@ -92,6 +98,7 @@ private:
     DataPage *m_dataPage = nullptr;
     TrainPage *m_trainPage = nullptr;
     ResultsPage *m_resultsPage = nullptr;
+    CatalogPage *m_catalogPage = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openCatalogAction = nullptr;
     QAction *m_saveModelAction = nullptr;

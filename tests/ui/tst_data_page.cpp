@@ -50,6 +50,7 @@ private Q_SLOTS:
     void clickingAColumnShowsItsSummary();
     void clickingATableCellSelectsItsColumn();
     void choosingATargetMarksItsHeader();
+    void targetChangeLeavesAHeldDatasetAlone();
     void importDialogDetectsSemicolonsAndDecimalCommas();
     void importDialogTypeOverrideChangesThePreview();
     void importDialogShowsParseErrors();
@@ -245,6 +246,29 @@ void TestDataPage::choosingATargetMarksItsHeader()
     QVERIFY(!model->headerData(4, Qt::Horizontal, Qt::FontRole).value<QFont>().bold());
     QCOMPARE(page()->columnModel()->index(3, ColumnListModel::RoleSection).data().toString(),
              QStringLiteral("Target"));
+}
+
+// A training job shares the page's dataset instead of copying it; changing the target while
+// the job runs must not change the job's data under it.
+void TestDataPage::targetChangeLeavesAHeldDatasetAlone()
+{
+    QVERIFY(openIris());
+    auto *combo = child<QComboBox>("targetCombo");
+    const Dataset *before = page()->dataset();
+    // Nobody else holds it: changed in place, no copy.
+    combo->setCurrentIndex(3);
+    QCOMPARE(page()->dataset(), before);
+    QCOMPARE(page()->dataset()->targetIndex(), std::optional<std::size_t>(3));
+
+    const std::shared_ptr<const Dataset> held = page()->sharedDataset();
+    combo->setCurrentIndex(4);
+    QCOMPARE(held->targetIndex(), std::optional<std::size_t>(3));
+    QVERIFY(page()->dataset() != held.get());
+    QCOMPARE(page()->dataset()->targetIndex(), std::optional<std::size_t>(4));
+    // The views follow the copy.
+    QCOMPARE(page()->columnModel()->index(4, ColumnListModel::RoleSection).data().toString(),
+             QStringLiteral("Target"));
+    QCOMPARE(page()->tableModel()->rowCount(), int(held->rowCount()));
 }
 
 void TestDataPage::importDialogDetectsSemicolonsAndDecimalCommas()

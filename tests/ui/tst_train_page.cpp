@@ -68,8 +68,8 @@ private:
     // Selects the text of a spin box and types `text` as a person would.
     static void typeInto(QAbstractSpinBox *spin, const QString &text);
 
-    std::unique_ptr<Dataset> m_iris;
-    std::unique_ptr<Dataset> m_digits;
+    std::shared_ptr<Dataset> m_iris;
+    std::shared_ptr<Dataset> m_digits;
     std::unique_ptr<TrainPage> m_page;
 };
 
@@ -85,12 +85,12 @@ void dropOffscreenNoise(QtMsgType type, const QMessageLogContext &context, const
     g_previousHandler(type, context, message);
 }
 
-std::unique_ptr<Dataset> loadSample(const char *name)
+std::shared_ptr<Dataset> loadSample(const char *name)
 {
     auto loaded = loadDataset(QString::fromLatin1(name));
     if (!loaded)
         qFatal("cannot load %s: %s", name, loaded.error().describe().c_str());
-    auto data = std::make_unique<Dataset>(std::move(*loaded));
+    auto data = std::make_shared<Dataset>(std::move(*loaded));
     data->setTarget(data->columnCount() - 1);
     return data;
 }
@@ -265,7 +265,7 @@ void TestTrainPage::withoutDataTrainIsDisabledWithAReason()
     QVERIFY(!train->isEnabled());
     QVERIFY(child<QLabel>("trainBlocker")->isVisible());
     QVERIFY(child<QLabel>("trainBlocker")->text().contains(QStringLiteral("Data page")));
-    m_page->setDataset(m_iris.get());
+    m_page->setDataset(m_iris);
     QVERIFY(train->isEnabled());
     QVERIFY(!child<QLabel>("trainBlocker")->isVisible());
     QVERIFY(child<QLabel>("trainDataLabel")->text().contains(QStringLiteral("species")));
@@ -273,7 +273,7 @@ void TestTrainPage::withoutDataTrainIsDisabledWithAReason()
 
 void TestTrainPage::invalidEntryDisablesTrain()
 {
-    m_page->setDataset(m_iris.get());
+    m_page->setDataset(m_iris);
     m_page->setCurrentLearner(QStringLiteral("gbt"));
     auto *train = child<QPushButton>("trainButton");
     QVERIFY(train->isEnabled());
@@ -303,7 +303,7 @@ void TestTrainPage::invalidEntryDisablesTrain()
 
 void TestTrainPage::testFileSchemeNeedsAFile()
 {
-    m_page->setDataset(m_iris.get());
+    m_page->setDataset(m_iris);
     auto *train = child<QPushButton>("trainButton");
     // On the indicator: a radio button takes clicks on its indicator and text only.
     auto *radio = child<QWidget>("testFileRadio");
@@ -317,7 +317,7 @@ void TestTrainPage::testFileSchemeNeedsAFile()
 
 void TestTrainPage::trainingIrisAddsOneResult()
 {
-    m_page->setDataset(m_iris.get());
+    m_page->setDataset(m_iris);
     m_page->setCurrentLearner(QStringLiteral("forest"));
     QSignalSpy activated(m_page.get(), &TrainPage::resultActivated);
     QSignalSpy finished(m_page.get(), &TrainPage::trainingFinished);
@@ -357,7 +357,7 @@ void TestTrainPage::trainingIrisAddsOneResult()
 
 void TestTrainPage::cancelStopsSoonAndKeepsNoModel()
 {
-    m_page->setDataset(m_digits.get());
+    m_page->setDataset(m_digits);
     m_page->setCurrentLearner(QStringLiteral("forest"));
     child<QSpinBox>("param_n_estimators")->setValue(2000);
     QSignalSpy finished(m_page.get(), &TrainPage::trainingFinished);

@@ -269,7 +269,7 @@ void DataPage::onLoadFinished()
 
 void DataPage::install(Dataset dataset, const QString &path)
 {
-    auto next = std::make_unique<Dataset>(std::move(dataset));
+    auto next = std::make_shared<Dataset>(std::move(dataset));
     // The readers leave roles alone; the last column is the usual place for the class.
     if (!next->targetIndex() && next->columnCount() > 0)
         next->setTarget(next->columnCount() - 1);
@@ -321,6 +321,13 @@ void DataPage::setTarget(int column)
         return;
     if (m_dataset->targetIndex() == std::size_t(column))
         return;
+    if (m_dataset.use_count() > 1) {
+        // A running job reads this one: change a copy (the models switch before it goes).
+        auto copy = std::make_shared<Dataset>(*m_dataset);
+        m_tableModel->setDataset(copy.get());
+        m_columnModel->setDataset(copy.get());
+        m_dataset = std::move(copy);
+    }
     m_dataset->setTarget(std::size_t(column));
     m_tableModel->refreshHeaders();
     m_columnModel->refreshRoles();

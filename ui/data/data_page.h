@@ -41,6 +41,9 @@ public:
 
     /// The dataset on show, or nullptr before the first load.
     const Dataset *dataset() const { return m_dataset.get(); }
+    /// The same dataset, for readers that outlive a change (a training job). Never changed in
+    /// place while someone else holds it: a target change then works on a copy.
+    std::shared_ptr<const Dataset> sharedDataset() const { return m_dataset; }
     /// Where the dataset on show came from ("" before the first load).
     const QString &currentPath() const { return m_path; }
     bool isLoading() const;
@@ -87,7 +90,7 @@ private:
     void fitColumnListHeight();
     void setLoadingVisible(bool visible);
 
-    std::unique_ptr<Dataset> m_dataset;
+    std::shared_ptr<Dataset> m_dataset;
     QString m_path;
     LoadJob *m_job = nullptr;
     QPointer<CsvImportDialog> m_importDialog;

@@ -319,7 +319,7 @@ void TrainPage::onLearnerChanged()
     updateTrainEnabled();
 }
 
-void TrainPage::setDataset(const Dataset *data)
+void TrainPage::setDataset(std::shared_ptr<const Dataset> data)
 {
     m_data = data;
     updateDataLabel();
@@ -328,16 +328,17 @@ void TrainPage::setDataset(const Dataset *data)
 
 void TrainPage::updateDataLabel()
 {
-    if (!m_data) {
+    const auto data = m_data.lock();
+    if (!data) {
         m_dataLabel->setText(tr("No dataset: open one on the Data page."));
         return;
     }
-    const auto target = m_data->targetIndex();
-    const QString targetName = target ? QString::fromStdString(m_data->column(*target).name())
+    const auto target = data->targetIndex();
+    const QString targetName = target ? QString::fromStdString(data->column(*target).name())
                                       : tr("(last column)");
     m_dataLabel->setText(tr("Data: <b>%1</b>, %2 rows; target <b>%3</b>")
-                                 .arg(QString::fromStdString(m_data->name()).toHtmlEscaped(),
-                                      QLocale().toString(qulonglong(m_data->rowCount())),
+                                 .arg(QString::fromStdString(data->name()).toHtmlEscaped(),
+                                      QLocale().toString(qulonglong(data->rowCount())),
                                       targetName.toHtmlEscaped()));
 }
 
@@ -345,9 +346,10 @@ QString TrainPage::trainBlocker() const
 {
     if (isTraining())
         return {};
-    if (!m_data)
+    const auto data = m_data.lock();
+    if (!data)
         return tr("Open a dataset on the Data page first.");
-    if (m_data->columnCount() < 2 || m_data->rowCount() == 0)
+    if (data->columnCount() < 2 || data->rowCount() == 0)
         return tr("The dataset needs rows, a target and at least one other column.");
     if (currentLearner().isEmpty())
         return tr("Choose a learner.");
@@ -376,8 +378,9 @@ void TrainPage::train()
     if (isTraining() || !trainBlocker().isEmpty())
         return;
     TrainParams params;
-    // A copy: the Data page may load another file, or change the target, while this runs.
-    params.data = std::make_shared<const Dataset>(*m_data);
+    // Shared, not copied (a copy of a million rows would stall the window): the Data page
+    // copies its dataset before it changes the target while a job holds it.
+    params.data = m_data.lock();
     params.algo = currentLearner().toStdString();
     params.params = m_form->values();
     params.scheme = m_validation->scheme();

@@ -27,8 +27,8 @@ class ValidationBox;
 /// The Train page: pick a learner, set its parameters (a form generated from its ParamSpec
 /// table) and a validation scheme, train in the background with progress, elapsed time and
 /// Cancel, and collect the models of this session in a result list. Trains on the dataset
-/// given to setDataset() (the Data page's, with its target), copied when Train is pressed so
-/// the Data page may load another file meanwhile. GUI thread only.
+/// given to setDataset() (the Data page's, with its target), shared with the job when Train is
+/// pressed, so the Data page may load another file meanwhile. GUI thread only.
 class TrainPage : public QWidget
 {
     Q_OBJECT
@@ -36,9 +36,9 @@ public:
     explicit TrainPage(QWidget *parent = nullptr);
     ~TrainPage() override;
 
-    /// The dataset to train on (not owned; nullptr for none). Call again when it changes or
-    /// its target does.
-    void setDataset(const Dataset *data);
+    /// The dataset to train on (watched, not owned: nullptr or an expired one is none). Call
+    /// again when it changes or its target does.
+    void setDataset(std::shared_ptr<const Dataset> data);
 
     /// The key of the chosen learner ("forest").
     QString currentLearner() const;
@@ -81,7 +81,7 @@ private:
     void setRunning(bool running);
     void showOutcome(const QString &text, bool isError);
 
-    const Dataset *m_data = nullptr;
+    std::weak_ptr<const Dataset> m_data;
     TrainJob *m_job = nullptr;
     ResultListModel *m_results = nullptr;
     QElapsedTimer m_elapsed;

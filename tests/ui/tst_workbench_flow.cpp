@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+// The whole loop a person clicks through, on one main window: open a sample, choose the
+// target, train each learner with a changed parameter, see its metrics, save one to the
+// catalog through its dialog, find it in the Catalog page and delete it there.
+#include "core/catalog/catalog.h"
+#include "ui/catalog/catalog_filter_model.h"
+#include "ui/catalog/catalog_page.h"
+#include "ui/catalog/catalog_table_model.h"
+#include "ui/data/data_page.h"
+#include "ui/main_window.h"
+#include "ui/results/metrics_table_model.h"
+#include "ui/results/results_page.h"
+#include "ui/train/result_list_model.h"
+#include "ui/train/train_page.h"
+#include "widget_test_support.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+
+using namespace mb;
+
+class TestWorkbenchFlow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void trainEachLearnerSaveFindAndDelete();
+};
+
+namespace {
+
+// Clicks the learner's row in the list, as a person would.
+bool clickLearner(QListWidget *list, const QString &key)
+{
+    for (int row = 0; row < list->count(); ++row) {
+        QListWidgetItem *item = list->item(row);
+        if (item->data(Qt::UserRole).toString() != key)
+            continue;
+        list->scrollToItem(item);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+        return list->currentItem() == item;
+    }
+    return false;
+}
+
+} // namespace
+
+void TestWorkbenchFlow::initTestCase()
+{
+    widget_test::silenceOffscreenNoise();
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("ModelBench"));
+    QApplication::setApplicationName(QStringLiteral("ModelBench-tests"));
+    QSettings().clear();
+}
+
+void TestWorkbenchFlow::trainEachLearnerSaveFindAndDelete()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // File > Open Catalog takes an existing catalog only; make an empty one.
+    const QString catalogPath = dir.filePath(QStringLiteral("team.sqlite"));
+    QVERIFY(Catalog::open(catalogPath).has_value());
+    QVERIFY(window.openCatalog(catalogPath));
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("pageTabs"));
+
+    // Open a sample from the File menu's samples.
+    QSignalSpy loaded(window.dataPage(), &DataPage::datasetChanged);
+    window.findChild<QAction *>(QStringLiteral("actionSample_iris.csv"))->trigger();
+    QVERIFY(loaded.wait(10000));
+
+    // Choose the target: first another column, then the class column back, by keyboard.
+    auto *target = window.dataPage()->findChild<QComboBox *>(QStringLiteral("targetCombo"));
+    QVERIFY(target);
+    const int classColumn = target->findText(QStringLiteral("species"), Qt::MatchContains);
+    QVERIFY2(classColumn >= 0, "iris has a species column");
+    QSignalSpy targetChanged(window.dataPage(), &DataPage::targetChanged);
+    target->setFocus();
+    QTest::keyClick(target, Qt::Key_Home);
+    QCOMPARE(window.dataPage()->dataset()->targetIndex(), std::optional<std::size_t>(0));
+    target->setCurrentIndex(classColumn);
+    QCOMPARE(window.dataPage()->dataset()->targetIndex(), std::optional<std::size_t>(classColumn));
+    QCOMPARE(targetChanged.count(), 2);
+
+    tabs->setCurrentWidget(window.trainPage());
+    TrainPage *train = window.trainPage();
+    auto *learners = train->findChild<QListWidget *>(QStringLiteral("learnerList"));
+    auto *trainButton = train->findChild<QPushButton *>(QStringLiteral("trainButton"));
+    QVERIFY(learners && trainButton);
+    const QStringList keys {QStringLiteral("tree"), QStringLiteral("forest"), QStringLiteral("gbt"),
+                            QStringLiteral("logreg"), QStringLiteral("knn"), QStringLiteral("nb")};
+    // One integer parameter per learner, changed in its generated form.
+    const QList<QPair<QString, int>> changes {
+        {QStringLiteral("param_min_samples_leaf"), 2},   {QStringLiteral("param_n_estimators"), 20},
+        {QStringLiteral("param_max_iter"), 30},   {QStringLiteral("param_max_iter"), 50},
+        {QStringLiteral("param_n_neighbors"), 7}, {}};
+    for (int i = 0; i < keys.size(); ++i) {
+        QVERIFY2(clickLearner(learners, keys[i]), qPrintable(keys[i]));
+        if (!changes[i].first.isEmpty()) {
+            auto *spin = train->findChild<QSpinBox *>(changes[i].first);
+            QVERIFY2(spin, qPrintable(changes[i].first));
+            // A new form's widgets show once the event loop runs.
+            QTRY_VERIFY(spin->isVisible());
+            spin->setFocus();
+            spin->selectAll();
+            QTest::keyClicks(spin, QString::number(changes[i].second));
+            QCOMPARE(spin->value(), changes[i].second);
+        }
+        QSignalSpy finished(train, &TrainPage::trainingFinished);
+        QTest::mouseClick(trainButton, Qt::LeftButton);
+        QVERIFY2(finished.wait(60000), qPrintable(keys[i]));
+        QCOMPARE(train->resultModel()->rowCount(), i + 1);
+        // Its metrics are on the Results page, with the parameter as it was set.
+        const auto result = window.resultsPage()->result();
+        QVERIFY(result);
+        QCOMPARE(QString::fromStdString(result->algo), keys[i]);
+        MetricsTableModel *metrics = window.resultsPage()->metricsModel();
+        QVERIFY(metrics->rowCount() > 0);
+        const double accuracy = metrics->index(metrics->rowOf(QStringLiteral("accuracy")),
+                                               MetricsTableModel::ValueColumn)
+                                    .data(MetricsTableModel::ValueRole)
+                                    .toDouble();
+        QVERIFY2(accuracy > 0.8, qPrintable(QStringLiteral("%1: %2").arg(keys[i]).arg(accuracy)));
+        if (!changes[i].first.isEmpty()) {
+            const std::string name = changes[i].first.mid(6).toStdString();
+            bool found = false;
+            for (const auto &[key, value] : result->params)
+                found = found || (key == name && value == std::to_string(changes[i].second));
+            QVERIFY2(found, name.c_str());
+        }
+    }
+
+    // Save the last model to the catalog through its dialog.
+    tabs->setCurrentWidget(window.resultsPage());
+    auto *save = window.resultsPage()->findChild<QPushButton *>(QStringLiteral("saveToCatalogButton"));
+    QVERIFY(save);
+    QTRY_VERIFY(save->isVisible() && save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    auto *dialog = widget_test::waitForChild<QDialog>(window.resultsPage(), QStringLiteral("saveToCatalogDialog"));
+    QVERIFY(dialog);
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("catalogNameEdit"));
+    QVERIFY(name);
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("iris-bayes"));
+    auto *buttons = dialog->findChild<QDialogButtonBox *>(QStringLiteral("catalogButtons"));
+    QVERIFY(buttons && buttons->button(QDialogButtonBox::Save));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+
+    // Found in the Catalog page's table, selected.
+    CatalogPage *catalog = window.catalogPage();
+    QTRY_COMPARE(catalog->tableModel()->rowCount(), 1);
+    tabs->setCurrentWidget(catalog);
+    catalog->filterEdit()->setText(QStringLiteral("bayes"));
+    QCOMPARE(catalog->filterModel()->rowCount(), 1);
+    const QModelIndex row = catalog->filterModel()->index(0, CatalogTableModel::Name);
+    QCOMPARE(row.data().toString(), QStringLiteral("iris-bayes"));
+    QCOMPARE(catalog->filterModel()->index(0, CatalogTableModel::Learner).data().toString(),
+             QStringLiteral("Naive Bayes"));
+
+    // Delete it there, confirming.
+    QTableView *table = catalog->tableView();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(row).center());
+    QWidget *deleteButton = catalog->toolBar()->widgetForAction(catalog->deleteAction());
+    QVERIFY(deleteButton);
+    QTRY_VERIFY(deleteButton->isVisible());
+    QTest::mouseClick(deleteButton, Qt::LeftButton);
+    auto *confirm = widget_test::waitForChild<QMessageBox>(catalog, QStringLiteral("catalogDeleteBox"));
+    QVERIFY(confirm);
+    QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_COMPARE(catalog->tableModel()->rowCount(), 0);
+}
+
+QTEST_MAIN(TestWorkbenchFlow)
+#include "tst_workbench_flow.moc"
