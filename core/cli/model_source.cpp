@@ -5,8 +5,6 @@
 
 #include <QCommandLineParser>
 
-#include <set>
-
 namespace mb::cli {
 
 Expected<LoadedModel> openModel(const QString &reference, const QString &dbPath)
@@ -43,25 +41,6 @@ Expected<ArchiveKind> formatFrom(const QCommandLineParser &parser)
     if (auto kind = archiveKindFromName(name.toStdString()))
         return *kind;
     return fail(ErrorCode::Usage, "--format must be binary, text or xml, not '" + name.toStdString() + "'");
-}
-
-ScoreColumnNames scoreColumnNames(const Dataset &input, const std::vector<std::string> &classes)
-{
-    std::set<std::string> taken;
-    for (const Column &c : input.columns())
-        taken.insert(c.name());
-    auto unique = [&taken](const std::string &base) {
-        std::string name = base;
-        for (int n = 2; taken.contains(name); ++n)
-            name = base + "_" + std::to_string(n);
-        taken.insert(name);
-        return name;
-    };
-    ScoreColumnNames names;
-    names.predicted = unique("predicted");
-    for (const std::string &c : classes)
-        names.probabilities.push_back(unique("p_" + c));
-    return names;
 }
 
 } // namespace mb::cli

@@ -19,12 +19,4 @@ Expected<LoadedModel> openModel(const QString &reference, const QString &dbPath 
 void addFormatOption(QCommandLineParser &parser);
 Expected<ArchiveKind> formatFrom(const QCommandLineParser &parser);
 
-/// The column names a scored file gets: "predicted" and "p_<class>", each suffixed ("_2",
-/// "_3", ...) when the input already has a column of that name.
-struct ScoreColumnNames {
-    std::string predicted;
-    std::vector<std::string> probabilities;
-};
-ScoreColumnNames scoreColumnNames(const Dataset &input, const std::vector<std::string> &classes);
-
 } // namespace mb::cli

@@ -10,10 +10,12 @@
 #include "core/cli/verb_parser.h"
 #include "core/eval/evaluation.h"
 #include "core/eval/metrics.h"
-#include "core/io/csv_writer.h"
+#include "core/eval/batch_scoring.h"
 #include "core/io/dataset_loader.h"
+#include "core/io/score_writer.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -29,64 +31,21 @@ double secondsOf(const QElapsedTimer &t)
     return static_cast<double>(t.nsecsElapsed()) / 1e9;
 }
 
-void writeCell(CsvWriter &out, const Column &c, std::size_t row)
+/// Parses the repeated --map FEATURE=COLUMN options against `data`'s column names.
+Expected<ColumnChoices> columnChoicesFrom(const QStringList &maps, const Dataset &data)
 {
-    if (c.isNumeric())
-        out.number(c.values()[row]);
-    else if (c.codes()[row] == Column::kMissingCode)
-        out.text({});
-    else
-        out.text(c.levels()[static_cast<std::size_t>(c.codes()[row])]);
-}
-
-/// Input columns, the predicted class and (optionally) one probability column per class.
-Expected<void> writeScores(const QString &outPath, const Dataset &data, const Model &model,
-                           std::span<const std::int32_t> predicted, std::span<const double> proba, bool withProba)
-{
-    const auto &classes = model.schema().classes;
-    const ScoreColumnNames names = scoreColumnNames(data, classes);
-    CsvWriter csv;
-    for (const Column &c : data.columns())
-        csv.text(c.name());
-    csv.text(names.predicted);
-    if (withProba) {
-        for (const auto &n : names.probabilities)
-            csv.text(n);
+    ColumnChoices choices;
+    for (const QString &map : maps) {
+        const qsizetype eq = map.indexOf(QLatin1Char('='));
+        if (eq <= 0 || eq == map.size() - 1)
+            return fail(ErrorCode::Usage, "--map takes FEATURE=COLUMN, not '" + map.toStdString() + "'");
+        const std::string column = map.mid(eq + 1).toStdString();
+        const auto index = data.columnIndex(column);
+        if (!index)
+            return fail(ErrorCode::Usage, "--map: the data has no column '" + column + "'");
+        choices[map.left(eq).toStdString()] = *index;
     }
-    csv.endRow();
-
-    std::unique_ptr<QSaveFile> file;
-    if (!outPath.isEmpty()) {
-        file = std::make_unique<QSaveFile>(outPath);
-        if (!file->open(QIODevice::WriteOnly))
-            return std::unexpected(Error{ErrorCode::Io, "cannot write: " + file->errorString().toStdString(),
-                                         outPath.toStdString(), 0, 0, {}});
-    }
-    auto flush = [&] {
-        const QByteArray block = csv.take();
-        if (file)
-            file->write(block);
-        else
-            std::fwrite(block.constData(), 1, static_cast<std::size_t>(block.size()), stdout);
-    };
-    const std::size_t k = classes.size();
-    for (std::size_t r = 0; r < data.rowCount(); ++r) {
-        for (const Column &c : data.columns())
-            writeCell(csv, c, r);
-        csv.text(classes[static_cast<std::size_t>(predicted[r])]);
-        if (withProba) {
-            for (std::size_t j = 0; j < k; ++j)
-                csv.number(proba[r * k + j]);
-        }
-        csv.endRow();
-        if (csv.bytes().size() > (1 << 20))
-            flush();
-    }
-    flush();
-    if (file && !file->commit())
-        return std::unexpected(Error{ErrorCode::Io, "writing failed: " + file->errorString().toStdString(),
-                                     outPath.toStdString(), 0, 0, {}});
-    return {};
+    return choices;
 }
 
 } // namespace
@@ -101,6 +60,15 @@ int runPredict(const QStringList &args)
     parser.addOption({QStringLiteral("proba"), QStringLiteral("Add one p_<class> probability column per class.")});
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print a JSON summary instead of the rows (with metrics when DATA has the target).")});
+    parser.addOption({QStringLiteral("map"),
+                      QStringLiteral("Read model input FEATURE from DATA's column COLUMN (repeatable), for files "
+                                     "whose names differ."),
+                      QStringLiteral("FEATURE=COLUMN")});
+    parser.addOption({QStringLiteral("unseen"),
+                      QStringLiteral("Rows with a category the model never saw: 'missing' scores them with the "
+                                     "value treated as missing (default), 'skip' leaves them unscored and lists "
+                                     "them on standard error."),
+                      QStringLiteral("missing|skip"), QStringLiteral("missing")});
     addCatalogOption(parser);
     if (auto exit = parseVerb(parser, args, verb,
                               QStringLiteral("Score every row of DATA with MODEL: the input columns plus the "
@@ -123,32 +91,52 @@ int runPredict(const QStringList &args)
     const double loadSeconds = secondsOf(loadTimer);
 
     const Model &model = loaded->model;
-    EncodeReport report;
-    auto x = model.encode(*data, {}, &report);
-    if (!x) {
-        Error e = x.error();
+    ScoringOptions options;
+    const QString unseen = parser.value(QStringLiteral("unseen"));
+    if (unseen != QLatin1String("missing") && unseen != QLatin1String("skip"))
+        return reportUsage(verb, QStringLiteral("--unseen must be missing or skip, not '%1'").arg(unseen));
+    options.unseen = unseen == QLatin1String("skip") ? UnseenPolicy::SkipRow : UnseenPolicy::AsMissing;
+    auto choices = columnChoicesFrom(parser.values(QStringLiteral("map")), *data);
+    if (!choices)
+        return reportUsage(verb, QString::fromStdString(choices.error().message));
+    options.choices = std::move(*choices);
+
+    QElapsedTimer predictTimer;
+    predictTimer.start();
+    auto scores = scoreRows(model, *data, options);
+    if (!scores) {
+        Error e = scores.error();
         e.file = dataPath.toStdString();
         return reportError(e);
     }
-    QElapsedTimer predictTimer;
-    predictTimer.start();
-    std::vector<double> proba(x->rows() * static_cast<std::size_t>(model.classCount()));
-    model.predictProba(*x, proba);
-    const std::vector<std::int32_t> predicted = predictedClasses(proba, model.classCount());
     const double predictSeconds = secondsOf(predictTimer);
+    // Rows left unscored are named, never dropped silently.
+    for (const SkippedRow &skipped : scores->skipped)
+        std::fprintf(stderr, "%s: row %zu not scored: %s\n", dataPath.toLocal8Bit().constData(), skipped.row + 1,
+                     skipped.reason.c_str());
 
     if (!parser.isSet(QStringLiteral("json"))) {
-        if (auto written = writeScores(parser.value(QStringLiteral("out")), *data, model, predicted, proba,
-                                       parser.isSet(QStringLiteral("proba")));
-            !written)
+        const QString outPath = parser.value(QStringLiteral("out"));
+        Expected<void> written;
+        if (outPath.isEmpty()) {
+            QFile out;
+            if (!out.open(stdout, QIODevice::WriteOnly))
+                return reportError(Error{ErrorCode::Io, "cannot write to standard output", {}, 0, 0, {}});
+            written = writeScoresCsv(out, *data, model.schema().classes, *scores, parser.isSet(QStringLiteral("proba")));
+        } else {
+            written = saveScoresCsv(outPath, *data, model.schema().classes, *scores, parser.isSet(QStringLiteral("proba")));
+        }
+        if (!written)
             return reportError(written.error());
         return kSuccess;
     }
 
     const auto &classes = model.schema().classes;
     std::vector<qint64> counts(classes.size(), 0);
-    for (std::int32_t c : predicted)
-        ++counts[static_cast<std::size_t>(c)];
+    for (std::int32_t c : scores->predicted) {
+        if (c >= 0)
+            ++counts[static_cast<std::size_t>(c)];
+    }
     QJsonObject countsJson;
     for (std::size_t k = 0; k < classes.size(); ++k)
         countsJson.insert(QString::fromStdString(classes[k]), counts[k]);
@@ -156,12 +144,24 @@ int runPredict(const QStringList &args)
                         {QStringLiteral("load_seconds"), loadSeconds},
                         {QStringLiteral("predict_seconds"), predictSeconds},
                         {QStringLiteral("predicted_counts"), countsJson},
-                        {QStringLiteral("unseen_categories"), static_cast<qint64>(report.unseenCategories)},
-                        {QStringLiteral("missing_values"), static_cast<qint64>(report.missingValues)}};
+                        {QStringLiteral("unseen_categories"), static_cast<qint64>(scores->unseenCategories)},
+                        {QStringLiteral("missing_values"), static_cast<qint64>(scores->missingValues)},
+                        {QStringLiteral("skipped_rows"), static_cast<qint64>(scores->skipped.size())}};
     if (data->columnIndex(model.schema().targetName)) {
         auto truth = model.encodeTarget(*data);
         if (truth) {
-            const Metrics m = computeMetrics(*truth, proba, model.classCount());
+            // Measured on the scored rows only.
+            std::vector<std::int32_t> scoredTruth;
+            std::vector<double> scoredProba;
+            const std::size_t k = classes.size();
+            for (std::size_t r = 0; r < truth->size(); ++r) {
+                if (scores->predicted[r] < 0)
+                    continue;
+                scoredTruth.push_back((*truth)[r]);
+                scoredProba.insert(scoredProba.end(), scores->proba.begin() + static_cast<std::ptrdiff_t>(r * k),
+                                   scores->proba.begin() + static_cast<std::ptrdiff_t>((r + 1) * k));
+            }
+            const Metrics m = computeMetrics(scoredTruth, scoredProba, model.classCount());
             summary.insert(QStringLiteral("metrics"), metricsJson(m, classes));
             summary.insert(QStringLiteral("confusion_matrix"), confusionJson(m));
         }

@@ -2,6 +2,7 @@
 #include "core/eval/evaluation.h"
 
 #include "core/eval/splits.h"
+#include "core/io/number_parser.h"
 
 #include <algorithm>
 #include <charconv>
@@ -18,13 +19,6 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point start)
 {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::string shortestText(double value)
-{
-    char buffer[32];
-    const auto r = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, r.ptr);
 }
 
 /// Evaluates with a model's fitted classifier without owning it. evaluateModel() must hand
@@ -204,7 +198,7 @@ Expected<EvaluationResult> holdout(const Dataset &data, std::string_view algo,
     if (!(scheme.holdoutFraction > 0 && scheme.holdoutFraction < 1)) {
         return fail(ErrorCode::Usage,
                     "The holdout fraction must lie between 0 and 1 (exclusive), not "
-                        + shortestText(scheme.holdoutFraction) + ".");
+                        + shortestNumberText(scheme.holdoutFraction) + ".");
     }
     const Split split = stratifiedHoldout(strataOf(data), scheme.holdoutFraction, control.seed);
     if (split.train.empty())
@@ -313,7 +307,7 @@ std::string ValidationScheme::describe() const
 {
     switch (kind) {
     case Kind::Holdout:
-        return "holdout " + shortestText(holdoutFraction);
+        return "holdout " + shortestNumberText(holdoutFraction);
     case Kind::CrossValidation:
         return "cv " + std::to_string(folds);
     case Kind::TestSet:

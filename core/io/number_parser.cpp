@@ -89,4 +89,11 @@ bool parseNumber(std::string_view text, bool decimalComma, double &out)
     return true;
 }
 
+std::string shortestNumberText(double value)
+{
+    char buffer[32];
+    const auto r = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, r.ptr);
+}
+
 } // namespace mb

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace mb {
@@ -26,5 +27,9 @@ inline bool isNumberStart(char c)
 /// fast path, exact because the digits and the power of ten are both exact doubles and one
 /// division rounds once; anything else (exponents, more than 15 digits) goes to from_chars.
 const char *parseNumberPrefix(const char *begin, const char *end, double &out);
+
+/// The shortest text that reads back as `value` ("0.1", "3", "1e+300"): how a number that a
+/// model keeps as a category level ("3") is matched and shown.
+std::string shortestNumberText(double value);
 
 } // namespace mb

@@ -2,6 +2,7 @@
 #include "core/ml/model.h"
 
 #include "core/base/parallel.h"
+#include "core/io/number_parser.h"
 
 #include "core/ml/learner_registry.h"
 
@@ -18,13 +19,6 @@ namespace mb {
 namespace {
 
 constexpr std::size_t kMaxNumericClasses = 100;
-
-std::string shortestText(double value)
-{
-    char buffer[32];
-    const auto r = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, r.ptr);
-}
 
 std::vector<std::size_t> allRows(std::size_t n)
 {
@@ -64,7 +58,7 @@ Expected<std::vector<std::string>> classNames(const Column &target)
         }
     }
     for (const auto &entry : distinct)
-        names.push_back(shortestText(entry.first));
+        names.push_back(shortestNumberText(entry.first));
     return names;
 }
 
@@ -202,7 +196,7 @@ std::string targetText(const Column &column, std::size_t row)
 {
     if (column.isNumeric()) {
         const double v = column.values()[row];
-        return std::isnan(v) ? std::string() : shortestText(v);
+        return std::isnan(v) ? std::string() : shortestNumberText(v);
     }
     const std::int32_t code = column.codes()[row];
     return code == Column::kMissingCode ? std::string() : column.levels()[static_cast<std::size_t>(code)];
@@ -312,15 +306,34 @@ Expected<Model> Model::train(const Dataset &data, std::span<const std::size_t> r
 Expected<FeatureMatrix> Model::encode(const Dataset &data, std::span<const std::size_t> rows,
                                       EncodeReport *report) const
 {
+    std::vector<std::optional<std::size_t>> columnOf;
+    columnOf.reserve(m_schema.features.size());
+    for (const FeatureSchema &f : m_schema.features)
+        columnOf.push_back(data.columnIndex(f.name));
+    return encode(data, columnOf, rows, report);
+}
+
+Expected<FeatureMatrix> Model::encode(const Dataset &data,
+                                      std::span<const std::optional<std::size_t>> columnOf,
+                                      std::span<const std::size_t> rows, EncodeReport *report) const
+{
+    if (columnOf.size() != m_schema.features.size())
+        return fail(ErrorCode::Internal, "Model::encode: one column per feature is needed.");
     const std::vector<std::size_t> all = rows.empty() ? allRows(data.rowCount()) : std::vector<std::size_t>();
     const std::span<const std::size_t> use = rows.empty() ? std::span<const std::size_t>(all) : rows;
     FeatureMatrix x(use.size(), m_schema.features.size());
     EncodeReport found;
+    auto markUnseen = [&found, &use](std::size_t i) {
+        ++found.unseenCategories;
+        if (found.rowHasUnseen.empty())
+            found.rowHasUnseen.assign(use.size(), 0);
+        found.rowHasUnseen[i] = 1;
+    };
 
     for (std::size_t j = 0; j < m_schema.features.size(); ++j) {
         const FeatureSchema &f = m_schema.features[j];
-        const auto index = data.columnIndex(f.name);
-        if (!index) {
+        const auto index = columnOf[j];
+        if (!index || *index >= data.columnCount()) {
             return fail(ErrorCode::Format, "The data has no column '" + f.name
                                                    + "', which the model needs as input.");
         }
@@ -346,7 +359,7 @@ Expected<FeatureMatrix> Model::encode(const Dataset &data, std::span<const std::
                 const std::int32_t code = column.codes()[use[i]];
                 std::int32_t mapped = code == Column::kMissingCode ? -1 : remap[static_cast<std::size_t>(code)];
                 if (code != Column::kMissingCode && mapped < 0)
-                    ++found.unseenCategories;
+                    markUnseen(i);
                 out[i] = mapped < 0 ? Column::kMissingValue : static_cast<double>(mapped);
             }
         } else {
@@ -360,9 +373,9 @@ Expected<FeatureMatrix> Model::encode(const Dataset &data, std::span<const std::
                     out[i] = Column::kMissingValue;
                     continue;
                 }
-                auto it = known.find(shortestText(v));
+                auto it = known.find(shortestNumberText(v));
                 if (it == known.end())
-                    ++found.unseenCategories;
+                    markUnseen(i);
                 out[i] = it == known.end() ? Column::kMissingValue : static_cast<double>(it->second);
             }
         }

@@ -32,6 +32,8 @@ struct TrainingRecipe {
 struct EncodeReport {
     std::size_t unseenCategories = 0;  ///< values not among the training levels (made missing)
     std::size_t missingValues = 0;     ///< missing cells (after unseen ones were made missing)
+    /// Per encoded row, 1 when one of its values was an unseen category; empty when none was.
+    std::vector<std::uint8_t> rowHasUnseen;
 };
 
 /// A fitted classifier plus the preprocessing it owns: the input schema (names, types,
@@ -68,6 +70,12 @@ public:
     /// ignored), levels by their text; imputes as the learner needs. A missing feature column
     /// or a numeric/categorical mismatch is an error naming the column.
     Expected<FeatureMatrix> encode(const Dataset &data, std::span<const std::size_t> rows = {},
+                                   EncodeReport *report = nullptr) const;
+    /// As encode(), with the data column of each schema feature given (columnOf[j] for
+    /// feature j; nullopt is an error naming the feature), for files whose names differ.
+    Expected<FeatureMatrix> encode(const Dataset &data,
+                                   std::span<const std::optional<std::size_t>> columnOf,
+                                   std::span<const std::size_t> rows = {},
                                    EncodeReport *report = nullptr) const;
 
     /// The class code of every listed row's target value (-1: missing or not a known class).

@@ -204,6 +204,45 @@ private Q_SLOTS:
         QVERIFY(r.out.startsWith("sepal_length_cm,sepal_width_cm,petal_length_cm,petal_width_cm,predicted,predicted_2,p_setosa"));
     }
 
+    void renamedColumnsAreMappedByHand()
+    {
+        const QString model = m_dir.filePath("nb-map.mbm");
+        QCOMPARE(cli({"train", m_iris, "--algo", "nb", "--out", model}).exitCode, 0);
+        const QString data = write("renamed.csv", "sl,sepal_width_cm,petal_length_cm,petal_width_cm\n5.1,3.5,1.4,0.2\n");
+        Run r = cli({"predict", model, data});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("sepal_length_cm"), r.err.constData());
+        r = cli({"predict", model, data, "--map", "sepal_length_cm=sl", "--proba"});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[1].startsWith("5.1,3.5,1.4,0.2,setosa,"), lines[1].constData());
+        // A column that is not there, or a map without '=': wrong usage, exit 2.
+        QCOMPARE(cli({"predict", model, data, "--map", "sepal_length_cm=nope"}).exitCode, 2);
+        QCOMPARE(cli({"predict", model, data, "--map", "sepal_length_cm"}).exitCode, 2);
+    }
+
+    void unseenCategoriesAreScoredOrSkippedAndNamed()
+    {
+        const QString model = m_dir.filePath("weather-nb.mbm");
+        QCOMPARE(cli({"train", "sample:weather.numeric.arff", "--algo", "nb", "--out", model}).exitCode, 0);
+        const QString data = write("foggy.csv", "outlook,temperature,humidity,windy\nfoggy,70,80,TRUE\nsunny,85,85,FALSE\n");
+        Run r = cli({"predict", model, data});
+        QCOMPARE(r.exitCode, 0);
+        QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(!lines[1].endsWith(","), lines[1].constData()); // scored, outlook as missing
+        r = cli({"predict", model, data, "--unseen", "skip", "--proba"});
+        QCOMPARE(r.exitCode, 0);
+        lines = r.out.trimmed().split('\n');
+        QVERIFY2(lines[1].startsWith("foggy,70,80,TRUE,,,"), lines[1].constData());
+        QVERIFY(!lines[2].contains(",,"));
+        QVERIFY2(r.err.contains("row 1 not scored") && r.err.contains("foggy"), r.err.constData());
+        r = cli({"predict", model, data, "--unseen", "skip", "--json"});
+        QCOMPARE(json(r).value("skipped_rows").toInt(), 1);
+        QCOMPARE(cli({"predict", model, data, "--unseen", "drop"}).exitCode, 2);
+    }
+
     void mistakesAreRefusedBeforeAnyWork_data()
     {
         QTest::addColumn<QStringList>("args");
