@@ -226,6 +226,7 @@ DecisionTree::DecisionTree(std::span<const ParamValue> values)
 Expected<void> DecisionTree::fit(const TrainingSet &data, const FitControl &control)
 {
     m_tree = FlatTree();
+    m_summary = TreeSummary();
     m_importances.clear();
     m_fittedAlpha = 0;
     if (auto ok = checkTreeInput(data); !ok)
@@ -279,6 +280,7 @@ Expected<void> DecisionTree::fit(const TrainingSet &data, const FitControl &cont
         keep = pruning.keep(alpha);
     }
     m_tree = FlatTree(*grown, static_cast<int>(featureCount), keep);
+    m_summary = TreeSummary::build(*grown, keep, bins, rows, data.y, weights);
     m_importances = normalised(grown->impurityDecrease(featureCount, keep));
     m_fittedAlpha = alpha;
     progress.report(1.0);
@@ -302,15 +304,24 @@ void DecisionTree::predictRow(std::span<const double> row, std::span<double> pro
 }
 
 template<class Archive>
-void DecisionTree::serialize(Archive &ar, const unsigned int /*version*/)
+void DecisionTree::serialize(Archive &ar, const unsigned int version)
 {
     using boost::serialization::make_nvp;
     ar &make_nvp("ccp_alpha", m_fittedAlpha);
     archive::items(ar, "importances", m_importances);
     ar &make_nvp("tree", m_tree);
+    // Version 1 files have no summary: such a tree predicts alike, but its drawing can only
+    // show the splits and the leaves' predictions.
+    if constexpr (Archive::is_saving::value)
+        ar &make_nvp("summary", m_summary);
+    else if (version >= 2)
+        ar &make_nvp("summary", m_summary);
+    else
+        m_summary = TreeSummary();
     if constexpr (Archive::is_loading::value) {
         if (m_importances.size() != static_cast<std::size_t>(m_tree.featureCount()))
             throw archive::CorruptPayload("tree: one importance per feature expected");
+        m_summary.validate(m_tree.leafCount(), m_tree.classCount());
     }
 }
 

@@ -5,6 +5,8 @@
 #include "core/ml/flat_tree.h"
 #include "core/ml/histogram_tree.h"
 #include "core/ml/param_spec.h"
+#include "core/ml/tree_nodes.h"
+#include "core/ml/tree_summary.h"
 
 #include <boost/serialization/version.hpp>
 
@@ -19,7 +21,8 @@ namespace mb {
 
 /// A CART decision tree grown on histogram bins (see HistogramTreeGrower), pruned by minimal
 /// cost complexity: by default ccp_alpha is chosen by 5-fold cross-validation on the training
-/// rows with Breiman's one-standard-error rule. Prediction walks a FlatTree.
+/// rows with Breiman's one-standard-error rule. Prediction walks a FlatTree; a TreeSummary
+/// beside it keeps where the training rows ended up, for drawing the tree.
 /// fit() is not thread-safe; the const functions are.
 class DecisionTree final : public Classifier
 {
@@ -39,6 +42,11 @@ public:
     const FlatTree &flatTree() const { return m_tree; }
     /// The ccp_alpha the tree was pruned with (chosen by cross-validation under prune=cv).
     double ccpAlpha() const { return m_fittedAlpha; }
+    /// The training rows at each leaf of the fitted tree (nodes() adds up the others); empty
+    /// for a tree read from a file written before version 2 of this class, which had none.
+    const TreeSummary &summary() const { return m_summary; }
+    /// The nodes with their splits, predictions and (when stored) statistics, root first.
+    std::vector<TreeNodeInfo> nodes() const { return treeNodes(m_tree, m_summary); }
 
     /// Boost.Serialization of the fitted state (and the parameters prediction depends on);
     /// defined in the .cpp for the three archive kinds (see core/model/archive_io.h).
@@ -57,10 +65,12 @@ private:
 
     // Fitted state.
     FlatTree m_tree;
+    TreeSummary m_summary;  // version 2 on
     std::vector<double> m_importances;
     double m_fittedAlpha = 0;
 };
 
 } // namespace mb
 
-BOOST_CLASS_VERSION(mb::DecisionTree, 1)
+// 2: the TreeSummary (training rows per leaf) follows the tree.
+BOOST_CLASS_VERSION(mb::DecisionTree, 2)

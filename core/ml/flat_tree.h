@@ -49,6 +49,8 @@ public:
     std::span<const Node> nodes() const { return m_nodes; }
     /// The root's link (0, or a leaf link for a tree that is a single leaf).
     std::int32_t root() const { return m_root; }
+    /// The level sets of the categorical splits (a node's set starts at its catWord).
+    std::span<const std::uint32_t> catBits() const { return m_catBits; }
 
     /// The leaf code `row` (one value per feature) reaches.
     std::int32_t leafOf(const double *row) const

@@ -9,6 +9,7 @@
 #include "ui/results/number_text.h"
 #include "ui/results/roc_chart.h"
 #include "ui/results/save_to_catalog_dialog.h"
+#include "ui/results/tree_diagram_view.h"
 #include "ui/train/result_text.h"
 
 #include <QApplication>
@@ -123,6 +124,8 @@ ResultsPage::ResultsPage(QWidget *parent)
     m_views->addTab(createMetricsTab(), tr("&Metrics"));
     m_views->addTab(createChartsTab(), tr("C&harts"));
     m_views->addTab(createSheetTab(), tr("Model &sheet"));
+    // Last, so that the other tabs keep their places whether or not it is shown.
+    m_treeTab = m_views->addTab(createTreeTab(), tr("Tr&ee"));
 
     auto *placeholder = new QLabel(
         tr("No model yet. Train one on the Train page, or open a model file with "
@@ -214,6 +217,80 @@ QWidget *ResultsPage::createChartsTab()
     splitter->addWidget(m_roc);
     splitter->addWidget(m_importance);
     return splitter;
+}
+
+QWidget *ResultsPage::createTreeTab()
+{
+    m_treeDiagram = new TreeDiagramView;
+    m_treeDiagram->setObjectName(QStringLiteral("treeDiagram"));
+
+    auto button = [](const QString &text, const QString &name, const QString &tip) {
+        auto *b = new QPushButton(text);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        b->setFocusPolicy(Qt::NoFocus); // the keys belong to the drawing
+        return b;
+    };
+    auto *zoomOut = button(tr("−"), QStringLiteral("treeZoomOutButton"), tr("Zoom out (-)"));
+    auto *zoomIn = button(tr("+"), QStringLiteral("treeZoomInButton"), tr("Zoom in (+)"));
+    auto *fit = button(tr("Fit"), QStringLiteral("treeFitButton"), tr("Show the whole tree (0)"));
+    auto *actual = button(tr("100 %"), QStringLiteral("treeActualSizeButton"), tr("Actual size"));
+    for (QPushButton *b : {zoomOut, zoomIn})
+        b->setFixedWidth(b->sizeHint().height() + 8);
+    connect(zoomOut, &QPushButton::clicked, m_treeDiagram, &TreeDiagramView::zoomOut);
+    connect(zoomIn, &QPushButton::clicked, m_treeDiagram, &TreeDiagramView::zoomIn);
+    connect(fit, &QPushButton::clicked, m_treeDiagram, &TreeDiagramView::zoomToFit);
+    connect(actual, &QPushButton::clicked, m_treeDiagram, &TreeDiagramView::zoomToActualSize);
+    m_treeZoom = new QLabel;
+    m_treeZoom->setObjectName(QStringLiteral("treeZoomLabel"));
+    m_treeZoom->setMinimumWidth(
+        m_treeZoom->fontMetrics().horizontalAdvance(QStringLiteral("0000 %")));
+    connect(m_treeDiagram, &TreeDiagramView::zoomChanged, m_treeZoom, [this](double zoom) {
+        m_treeZoom->setText(QLocale().toString(qRound(zoom * 100)) + QStringLiteral(" %"));
+    });
+    m_treeLegend = new QLabel;
+    m_treeLegend->setObjectName(QStringLiteral("treeLegend"));
+    m_treeLegend->setTextFormat(Qt::RichText);
+    m_treeLegend->setWordWrap(true);
+
+    m_treeNote = new QLabel;
+    m_treeNote->setObjectName(QStringLiteral("treeNote"));
+    m_treeNote->setWordWrap(true);
+    auto *hint = new QLabel(tr("Each box: the split (yes goes left, no goes right), the training "
+                               "rows that reached it, how many of each class and the class it "
+                               "predicts. Drag to move; Ctrl+wheel, + and - zoom; 0 fits."));
+    hint->setWordWrap(true);
+
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(zoomOut);
+    tools->addWidget(zoomIn);
+    tools->addWidget(m_treeZoom);
+    tools->addWidget(fit);
+    tools->addWidget(actual);
+    tools->addSpacing(12);
+    tools->addWidget(m_treeLegend, 1);
+
+    auto *tab = new QWidget;
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(hint);
+    layout->addWidget(m_treeNote);
+    layout->addLayout(tools);
+    layout->addWidget(m_treeDiagram, 1);
+    return tab;
+}
+
+void ResultsPage::showTree(const Model &model)
+{
+    const bool tree = model.algo() == "tree";
+    m_treeDiagram->setModel(model);
+    m_treeNote->setText(m_treeDiagram->note());
+    m_treeNote->setVisible(!m_treeDiagram->note().isEmpty());
+    m_treeLegend->setText(m_treeDiagram->legendHtml());
+    if (!tree && m_views->currentIndex() == m_treeTab)
+        m_views->setCurrentIndex(0);
+    m_views->setTabEnabled(m_treeTab, tree);
+    m_views->setTabVisible(m_treeTab, tree);
 }
 
 QWidget *ResultsPage::createSheetTab()
@@ -336,6 +413,9 @@ void ResultsPage::showResult(std::shared_ptr<const TrainResult> result, const QS
         m_confusion->clear();
         m_roc->clear();
         m_importance->showMessage(tr("Feature importances"));
+        m_treeDiagram->clear();
+        m_views->setTabEnabled(m_treeTab, false);
+        m_views->setTabVisible(m_treeTab, false);
         m_sheet->clear();
         m_copyButton->setEnabled(false);
         return;
@@ -380,6 +460,7 @@ void ResultsPage::showResult(std::shared_ptr<const TrainResult> result, const QS
     }
     m_roc->setEvaluation(evaluation.truth, evaluation.proba, classes);
     showImportances(model);
+    showTree(model);
 
     m_sheet->setPlainText(modelSheetText(model, measured ? &evaluation.metrics : nullptr));
     m_sheet->moveCursor(QTextCursor::Start);

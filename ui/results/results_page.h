@@ -25,12 +25,14 @@ class ConfusionMatrixView;
 class ImportanceChart;
 class MetricsTableModel;
 class RocChart;
+class TreeDiagramView;
 
 /// The Results page: what one trained model measured and what it is. A header names the
 /// model; tabs show the metrics (overall, per class, the confusion matrix), the charts (ROC
-/// curves, feature importances) and the model sheet, which can be copied. Every number comes
-/// from the engine's evaluation; the page computes nothing but the ROC curves it asks
-/// rocCurve() for. Holds the shown result alive. GUI thread only.
+/// curves, feature importances), a drawing of the tree (decision trees only) and the model
+/// sheet, which can be copied. Every number comes from the engine's evaluation; the page
+/// computes nothing but the ROC curves it asks rocCurve() for. Holds the shown result alive.
+/// GUI thread only.
 class ResultsPage : public QWidget
 {
     Q_OBJECT
@@ -80,6 +82,10 @@ public:
     ConfusionMatrixView *confusionView() const { return m_confusion; }
     RocChart *rocChart() const { return m_roc; }
     ImportanceChart *importanceChart() const { return m_importance; }
+    /// The drawing on the Tree tab, which is shown for decision trees only.
+    TreeDiagramView *treeDiagram() const { return m_treeDiagram; }
+    /// The index of the Tree tab in the result views.
+    int treeTabIndex() const { return m_treeTab; }
     QPlainTextEdit *sheetView() const { return m_sheet; }
 
 Q_SIGNALS:
@@ -93,6 +99,8 @@ Q_SIGNALS:
 private:
     QWidget *createMetricsTab();
     QWidget *createChartsTab();
+    QWidget *createTreeTab();
+    void showTree(const Model &model);
     QWidget *createSheetTab();
     void showImportances(const Model &model);
     QString headerText(const TrainResult &result) const;
@@ -123,6 +131,11 @@ private:
     ConfusionMatrixView *m_confusion = nullptr;
     RocChart *m_roc = nullptr;
     ImportanceChart *m_importance = nullptr;
+    TreeDiagramView *m_treeDiagram = nullptr;
+    QLabel *m_treeNote = nullptr;
+    QLabel *m_treeLegend = nullptr;
+    QLabel *m_treeZoom = nullptr;
+    int m_treeTab = -1;
     QPlainTextEdit *m_sheet = nullptr;
     QPushButton *m_copyButton = nullptr;
 };
