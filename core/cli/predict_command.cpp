@@ -147,24 +147,9 @@ int runPredict(const QStringList &args)
                         {QStringLiteral("unseen_categories"), static_cast<qint64>(scores->unseenCategories)},
                         {QStringLiteral("missing_values"), static_cast<qint64>(scores->missingValues)},
                         {QStringLiteral("skipped_rows"), static_cast<qint64>(scores->skipped.size())}};
-    if (data->columnIndex(model.schema().targetName)) {
-        auto truth = model.encodeTarget(*data);
-        if (truth) {
-            // Measured on the scored rows only.
-            std::vector<std::int32_t> scoredTruth;
-            std::vector<double> scoredProba;
-            const std::size_t k = classes.size();
-            for (std::size_t r = 0; r < truth->size(); ++r) {
-                if (scores->predicted[r] < 0)
-                    continue;
-                scoredTruth.push_back((*truth)[r]);
-                scoredProba.insert(scoredProba.end(), scores->proba.begin() + static_cast<std::ptrdiff_t>(r * k),
-                                   scores->proba.begin() + static_cast<std::ptrdiff_t>((r + 1) * k));
-            }
-            const Metrics m = computeMetrics(scoredTruth, scoredProba, model.classCount());
-            summary.insert(QStringLiteral("metrics"), metricsJson(m, classes));
-            summary.insert(QStringLiteral("confusion_matrix"), confusionJson(m));
-        }
+    if (const auto m = metricsOfScores(model, *data, *scores)) {
+        summary.insert(QStringLiteral("metrics"), metricsJson(*m, classes));
+        summary.insert(QStringLiteral("confusion_matrix"), confusionJson(*m));
     }
     printJson(summary);
     return kSuccess;

@@ -220,4 +220,27 @@ Expected<BatchScores> scoreRows(const Model &model, const Dataset &data, const S
     return scores;
 }
 
+std::optional<Metrics> metricsOfScores(const Model &model, const Dataset &data, const BatchScores &scores)
+{
+    if (!data.columnIndex(model.schema().targetName))
+        return std::nullopt;
+    auto truth = model.encodeTarget(data);
+    if (!truth)
+        return std::nullopt;
+    // Measured on the rows that were scored and have a class the model knows.
+    std::vector<std::int32_t> scoredTruth;
+    std::vector<double> scoredProba;
+    const auto k = static_cast<std::size_t>(scores.classCount);
+    for (std::size_t r = 0; r < truth->size(); ++r) {
+        if (scores.predicted[r] < 0 || (*truth)[r] < 0)
+            continue;
+        scoredTruth.push_back((*truth)[r]);
+        scoredProba.insert(scoredProba.end(), scores.proba.begin() + static_cast<std::ptrdiff_t>(r * k),
+                           scores.proba.begin() + static_cast<std::ptrdiff_t>((r + 1) * k));
+    }
+    if (scoredTruth.empty())
+        return std::nullopt;
+    return computeMetrics(scoredTruth, scoredProba, scores.classCount);
+}
+
 } // namespace mb

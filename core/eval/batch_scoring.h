@@ -3,6 +3,7 @@
 
 #include "core/base/error.h"
 #include "core/base/progress.h"
+#include "core/eval/metrics.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -85,5 +86,9 @@ struct BatchScores {
 /// cannot score.
 Expected<BatchScores> scoreRows(const Model &model, const Dataset &data, const ScoringOptions &options = {},
                                 const WorkControl &control = {});
+
+/// The metrics of the scored rows against `data`'s own class column (named like the model's
+/// target); nullopt when the data has none or no scored row has a known class.
+std::optional<Metrics> metricsOfScores(const Model &model, const Dataset &data, const BatchScores &scores);
 
 } // namespace mb

@@ -3,6 +3,7 @@
 // blocks with progress and cancel, the unseen-category policies, and the scored CSV.
 #include "core/eval/batch_scoring.h"
 #include "core/io/score_writer.h"
+#include "core/jobs/score_job.h"
 #include "core/ml/model.h"
 
 #include <QBuffer>
@@ -204,6 +205,48 @@ private Q_SLOTS:
         const auto cancelled = scoreRows(model, data, options, cancelling);
         QVERIFY(!cancelled);
         QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+    }
+
+    void jobScoresOnAWorkerAndCancels()
+    {
+        auto model = std::make_shared<const Model>(trained());
+        auto data = std::make_shared<Dataset>(fileToScore());
+        ScoringOptions options;
+        options.choices = {{"x1", 2}};
+        ScoreJob job;
+        QSignalSpy finished(&job, &ScoreJob::finished);
+        job.start(model, data, options);
+        QVERIFY(job.isRunning());
+        QVERIFY(finished.wait(10000));
+        auto scores = job.takeResult();
+        QVERIFY(scores);
+        QCOMPARE(scores->proba, scoreRows(*model, *data, options)->proba);
+        // Without the hand choice the check blocks, and the job says why.
+        job.start(model, data, {});
+        QVERIFY(finished.wait(10000));
+        auto blocked = job.takeResult();
+        QVERIFY(!blocked);
+        QVERIFY(QString::fromStdString(blocked.error().message).contains(QLatin1String("x1")));
+        // Cancelled at once: no scores, whatever the worker had done.
+        job.start(model, data, options);
+        job.cancel();
+        QVERIFY(finished.wait(10000));
+        auto cancelled = job.takeResult();
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+    }
+
+    void labelledFileGivesMetricsOfTheScoredRows()
+    {
+        const Model model = trained();
+        const Dataset data = trainingTable();
+        ScoringOptions options;
+        auto all = scoreRows(model, data, options);
+        QVERIFY(all);
+        const auto metrics = metricsOfScores(model, data, *all);
+        QVERIFY(metrics);
+        QCOMPARE(metrics->rows, data.rowCount());
+        QVERIFY(!metricsOfScores(model, fileToScore(), *scoreRows(model, fileToScore(), {{{"x1", 2}}, UnseenPolicy::AsMissing, 65536})));
     }
 
     void csvHasInputsClassAndProbabilitiesWithSkippedRowsEmpty()
