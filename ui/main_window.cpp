@@ -6,8 +6,10 @@
 #include "core/data/dataset.h"
 #include "core/data/samples.h"
 #include "core/model/model_file.h"
+#include "ui/batch/batch_page.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/data/data_page.h"
+#include "ui/predict/predict_page.h"
 #include "ui/results/results_page.h"
 #include "ui/train/result_text.h"
 #include "ui/train/train_page.h"
@@ -67,6 +69,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_resultsPage = new ResultsPage(this);
     m_resultsPage->setObjectName(QStringLiteral("resultsPage"));
     m_tabs->addTab(m_resultsPage, tr("&Results"));
+    m_predictPage = new PredictPage(this);
+    m_predictPage->setObjectName(QStringLiteral("predictPage"));
+    m_tabs->addTab(m_predictPage, tr("&Predict"));
+    m_batchPage = new BatchPage(this);
+    m_batchPage->setObjectName(QStringLiteral("batchPage"));
+    m_tabs->addTab(m_batchPage, tr("&Batch"));
     m_catalogPage = new CatalogPage(this);
     m_catalogPage->setObjectName(QStringLiteral("catalogPage"));
     m_tabs->addTab(m_catalogPage, tr("&Catalog"));
@@ -82,13 +90,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_catalogLabel->setAccessibleName(tr("Catalog in use"));
     statusBar()->addPermanentWidget(m_catalogLabel);
 
-    connect(m_dataPage, &DataPage::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
-    });
+    connect(m_dataPage, &DataPage::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_dataPage, &DataPage::fileLoaded, this, &MainWindow::addRecentFile);
-    connect(m_trainPage, &TrainPage::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
-    });
+    connect(m_trainPage, &TrainPage::statusMessage, this, &MainWindow::showStatusMessage);
     // The Results page follows the Train page's result list, but the user stays where they
     // are: a finished training updates Results without taking the Train page (and its
     // progress and log) away, and the status bar says where to look.
@@ -107,16 +111,21 @@ MainWindow::MainWindow(QWidget *parent)
         m_catalogPage->selectVersion(entry.name, entry.version);
     });
     connect(m_catalogPage, &CatalogPage::openRequested, this, &MainWindow::openCatalogModel);
-    connect(m_catalogPage, &CatalogPage::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
-    });
+    // One current model: whatever the Results page shows, Predict and Batch ask.
+    connect(m_resultsPage, &ResultsPage::modelShown, this, &MainWindow::shareShownModel);
+    connect(m_resultsPage, &ResultsPage::openInPredictRequested, this,
+            [this] { m_tabs->setCurrentWidget(m_predictPage); });
+    connect(m_predictPage, &PredictPage::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_batchPage, &BatchPage::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_catalogPage, &CatalogPage::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_resultsPage, &ResultsPage::modelShown, m_saveModelAction, &QAction::setEnabled);
     connect(m_saveModelAction, &QAction::triggered, m_resultsPage, &ResultsPage::showSaveFileDialog);
-    connect(m_resultsPage, &ResultsPage::statusMessage, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusTimeoutMs);
-    });
+    connect(m_resultsPage, &ResultsPage::statusMessage, this, &MainWindow::showStatusMessage);
     // The Train page reads the Data page's dataset, target included, at each change.
-    const auto shareDataset = [this] { m_trainPage->setDataset(m_dataPage->sharedDataset()); };
+    const auto shareDataset = [this] {
+        m_trainPage->setDataset(m_dataPage->sharedDataset());
+        m_predictPage->setDataset(m_dataPage->sharedDataset());
+    };
     connect(m_dataPage, &DataPage::datasetChanged, this, shareDataset);
     connect(m_dataPage, &DataPage::targetChanged, this, shareDataset);
     connect(m_dataPage, &DataPage::datasetChanged, this, [this] {
@@ -291,6 +300,28 @@ bool MainWindow::openModelFile(const QString &path)
                              kStatusTimeoutMs);
     Q_EMIT modelFileOpened(absolute);
     return true;
+}
+
+void MainWindow::shareShownModel(bool shown)
+{
+    const std::shared_ptr<const TrainResult> result = shown ? m_resultsPage->result() : nullptr;
+    m_predictPage->setResult(result);
+    if (!result) {
+        m_batchPage->setModel(nullptr, {});
+        return;
+    }
+    // The model lives as long as its result: share it without a copy.
+    const std::shared_ptr<const Model> model(result, &result->evaluation.model);
+    const QString source = !m_resultsPage->source().isEmpty()
+            ? QDir::toNativeSeparators(m_resultsPage->source())
+            : tr("%1 trained on %2").arg(learnerDisplayName(result->algo),
+                                          QString::fromStdString(result->datasetName));
+    m_batchPage->setModel(model, source);
+}
+
+void MainWindow::showStatusMessage(const QString &message)
+{
+    statusBar()->showMessage(message, kStatusTimeoutMs);
 }
 
 bool MainWindow::openCatalogModel(const QString &name, int version)

@@ -13,12 +13,14 @@ class QTabWidget;
 
 namespace mb {
 
+class BatchPage;
 class CatalogPage;
 class DataPage;
+class PredictPage;
 class ResultsPage;
 class TrainPage;
 
-/// The ModelBench main window: a tab per page (Data, Train, Results, Catalog), the File and Help menus,
+/// The ModelBench main window: a tab per page (Data, Train, Results, Predict, Batch, Catalog), the File and Help menus,
 /// a toolbar, recent files, drag and drop of data files, and the status bar. Remembers its
 /// geometry, the last folder and the recent files in QSettings. GUI thread only.
 class MainWindow : public QMainWindow
@@ -49,6 +51,8 @@ public:
     TrainPage *trainPage() const { return m_trainPage; }
     ResultsPage *resultsPage() const { return m_resultsPage; }
     CatalogPage *catalogPage() const { return m_catalogPage; }
+    PredictPage *predictPage() const { return m_predictPage; }
+    BatchPage *batchPage() const { return m_batchPage; }
     /// Recent data files, newest first, as stored in the settings.
     QStringList recentFiles() const;
 
@@ -77,6 +81,9 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    void showStatusMessage(const QString &message);
+    /// Gives the model the Results page shows (or none) to the Predict and Batch pages.
+    void shareShownModel(bool shown);
     void createActions();
     void createMenus();
     void createToolBar();
@@ -99,6 +106,8 @@ private:
     TrainPage *m_trainPage = nullptr;
     ResultsPage *m_resultsPage = nullptr;
     CatalogPage *m_catalogPage = nullptr;
+    PredictPage *m_predictPage = nullptr;
+    BatchPage *m_batchPage = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openCatalogAction = nullptr;
     QAction *m_saveModelAction = nullptr;

@@ -112,6 +112,12 @@ ResultsPage::ResultsPage(QWidget *parent)
     m_saveCatalogButton->setToolTip(tr("Register the model as a new version in the catalog"));
     connect(m_saveCatalogButton, &QPushButton::clicked, this,
             &ResultsPage::showSaveToCatalogDialog);
+    m_predictButton = new QPushButton(tr("Open in &Predict"), this);
+    m_predictButton->setObjectName(QStringLiteral("openInPredictButton"));
+    m_predictButton->setAccessibleName(tr("Open the model on the Predict page"));
+    m_predictButton->setToolTip(tr("Ask the model about new cases, one at a time or a whole file"));
+    connect(m_predictButton, &QPushButton::clicked, this, &ResultsPage::openInPredictRequested);
+    m_buttonRow->addWidget(m_predictButton);
     m_buttonRow->addWidget(m_saveFileButton);
     m_buttonRow->addWidget(m_saveCatalogButton);
     auto *header = new QHBoxLayout;
@@ -405,6 +411,7 @@ void ResultsPage::showResult(std::shared_ptr<const TrainResult> result, const QS
     m_created = std::move(created);
     m_saveFileButton->setEnabled(m_result != nullptr);
     m_saveCatalogButton->setEnabled(m_result != nullptr);
+    m_predictButton->setEnabled(m_result != nullptr);
     Q_EMIT modelShown(m_result != nullptr);
     if (!m_result) {
         m_stack->setCurrentIndex(0);

@@ -95,6 +95,8 @@ Q_SIGNALS:
     void savedToCatalog(const mb::CatalogEntry &entry);
     /// A model is shown (true) or the page was cleared (false): what can be saved changed.
     void modelShown(bool shown);
+    /// The user asked to ask the shown model about new cases.
+    void openInPredictRequested();
 
 private:
     QWidget *createMetricsTab();
@@ -117,6 +119,7 @@ private:
     QMessageBox *m_errorBox = nullptr;
     QPushButton *m_saveFileButton = nullptr;
     QPushButton *m_saveCatalogButton = nullptr;
+    QPushButton *m_predictButton = nullptr;
 
     QLabel *m_title = nullptr;
     QLabel *m_summary = nullptr;
