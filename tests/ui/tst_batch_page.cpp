@@ -44,6 +44,7 @@ private Q_SLOTS:
     void renamedColumnBlocksUntilChosenByHand();
     void scoresAreTheEnginesAndExportIsTheCliFile();
     void skippedRowsAreListedByRow();
+    void renamedColumnAndUnseenCategoryAreExactlyTheFindings();
     void cancelBringsTheScoreButtonBack();
     void unreadableFileGivesOneErrorBox();
     void mainWindowSharesTheShownModel();
@@ -216,6 +217,36 @@ void TestBatchPage::skippedRowsAreListedByRow()
     QVERIFY(!skipped->isHidden());
     QVERIFY2(skipped->toPlainText().contains(QLatin1String("Row 2:")), qPrintable(skipped->toPlainText()));
     QVERIFY(label("scoreOutcome")->text().contains(QLatin1String("1 of 2")));
+}
+
+// Issue 7's case: one file, a renamed column and an unseen category, and the report says
+// exactly that: one input without a column (its renamed column unused), one unseen value.
+void TestBatchPage::renamedColumnAndUnseenCategoryAreExactlyTheFindings()
+{
+    m_page->setModel(modelOf(m_weather), QStringLiteral("weather nb"));
+    QVERIFY(loadFile(write(QStringLiteral("both.csv"), "outlook,temperature,hum,windy\n"
+                                                        "sunny,80,85,FALSE\nfoggy,70,80,TRUE\novercast,72,90,TRUE\n")));
+    const ScoringPreflight &report = m_page->preflightModel()->report();
+    QCOMPARE(report.features.size(), std::size_t(4));
+    QStringList findings;
+    for (const FeatureCheck &check : report.features) {
+        if (!check.column)
+            findings << QStringLiteral("no column: %1").arg(QString::fromStdString(check.feature));
+        if (check.typeMismatch || check.moved || check.byHand)
+            findings << QStringLiteral("other: %1").arg(QString::fromStdString(check.feature));
+        if (check.unseen > 0)
+            findings << QStringLiteral("unseen %1 in %2").arg(check.unseen).arg(QString::fromStdString(check.feature));
+        if (check.belowRange + check.aboveRange + check.missing > 0)
+            findings << QStringLiteral("values: %1").arg(QString::fromStdString(check.feature));
+    }
+    QCOMPARE(findings, (QStringList {QStringLiteral("unseen 1 in outlook"), QStringLiteral("no column: humidity")}));
+    QCOMPARE(report.extraColumns, std::vector<std::string> {"hum"});
+    QVERIFY(!m_page->scoreButton()->isEnabled());
+    // The table says the same, with "foggy" as the example.
+    PreflightTableModel *table = m_page->preflightModel();
+    QCOMPARE(table->index(0, PreflightTableModel::Unseen).data().toString(), QStringLiteral("1"));
+    QVERIFY(table->index(0, PreflightTableModel::Unseen).data(Qt::ToolTipRole).toString().contains(QLatin1String("foggy")));
+    QCOMPARE(table->index(2, PreflightTableModel::DataColumn).data().toString(), QStringLiteral("(none)"));
 }
 
 void TestBatchPage::cancelBringsTheScoreButtonBack()
