@@ -65,19 +65,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_dataPage, QIcon(QStringLiteral(":/icons/table.svg")), tr("&Data"));
     m_trainPage = new TrainPage(this);
     m_trainPage->setObjectName(QStringLiteral("trainPage"));
-    m_tabs->addTab(m_trainPage, tr("&Train"));
+    m_tabs->addTab(m_trainPage, QIcon(QStringLiteral(":/icons/train.svg")), tr("&Train"));
     m_resultsPage = new ResultsPage(this);
     m_resultsPage->setObjectName(QStringLiteral("resultsPage"));
-    m_tabs->addTab(m_resultsPage, tr("&Results"));
+    m_tabs->addTab(m_resultsPage, QIcon(QStringLiteral(":/icons/results.svg")), tr("&Results"));
     m_predictPage = new PredictPage(this);
     m_predictPage->setObjectName(QStringLiteral("predictPage"));
-    m_tabs->addTab(m_predictPage, tr("&Predict"));
+    m_tabs->addTab(m_predictPage, QIcon(QStringLiteral(":/icons/predict.svg")), tr("&Predict"));
     m_batchPage = new BatchPage(this);
     m_batchPage->setObjectName(QStringLiteral("batchPage"));
-    m_tabs->addTab(m_batchPage, tr("&Batch"));
+    m_tabs->addTab(m_batchPage, QIcon(QStringLiteral(":/icons/batch.svg")), tr("&Batch"));
     m_catalogPage = new CatalogPage(this);
     m_catalogPage->setObjectName(QStringLiteral("catalogPage"));
-    m_tabs->addTab(m_catalogPage, tr("&Catalog"));
+    m_tabs->addTab(m_catalogPage, QIcon(QStringLiteral(":/icons/catalog.svg")), tr("&Catalog"));
     setCentralWidget(m_tabs);
 
     createActions();
