@@ -331,7 +331,7 @@ bool MainWindow::openCatalogModel(const QString &name, int version)
     const QString failure = tr("%1 could not be opened from the catalog.").arg(ref.toString());
     // The catalog checks the stored checksum; the loader then checks the file as it would a
     // file on disk, so a damaged entry is one message box too.
-    auto catalog = Catalog::open(m_catalogPath);
+    auto catalog = Catalog::open(m_catalogPath, CatalogOptions::interactive());
     if (!catalog) {
         showModelError(failure, QString::fromStdString(catalog.error().describe()));
         return false;
@@ -380,7 +380,7 @@ bool MainWindow::openCatalog(const QString &path)
 {
     // A file the user picks must already be a catalog: opening must not turn a mistaken
     // choice into a new empty database. Only the default catalog is created on first use.
-    CatalogOptions options;
+    CatalogOptions options = CatalogOptions::interactive();
     // (Paths, not QFileInfo ==, which cannot compare files that do not exist yet.)
     options.mustExist = !path.isEmpty()
         && QFileInfo(path).absoluteFilePath() != QFileInfo(Catalog::defaultPath()).absoluteFilePath();

@@ -348,7 +348,9 @@ struct Catalog::Impl
     {
         if (readOnly)
             return std::unexpected(readOnlyError(path));
-        return runWriteTransaction(db(), path, body);
+        WriteRetry retry;
+        retry.attempts = std::max(1, options.writeAttempts);
+        return runWriteTransaction(db(), path, body, retry);
     }
 
     Expected<void> read(const std::function<Expected<void>()> &body)

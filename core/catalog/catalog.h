@@ -115,6 +115,19 @@ struct CatalogOptions
     qint64 maxModelBytes = kMaxCatalogModelBytes;
     /// SQLite's busy timeout per attempt to start a write, in milliseconds.
     int busyTimeoutMs = 5000;
+    /// Attempts to start a write while another process holds the lock (with growing pauses
+    /// between them). The defaults let several processes register at once without ever
+    /// reporting "locked"; an interactive window waits less (see interactive()).
+    int writeAttempts = 8;
+    /// For a window that waits on the user's behalf: about 3 seconds in all before saying the
+    /// catalog is busy, instead of the 40 seconds a batch job may wait.
+    static CatalogOptions interactive()
+    {
+        CatalogOptions options;
+        options.busyTimeoutMs = 1000;
+        options.writeAttempts = 3;
+        return options;
+    }
     /// TEST HOOK: the time stamp of events and registrations (default: now, UTC).
     std::function<QDateTime()> clock;
     /// TEST HOOK: make the migration to this schema version fail after it ran (0 = off).

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void cancelledDeleteKeepsTheVersion();
     void savedModelAppearsAndOpensOnTheResultsPage();
     void corruptEntryGivesOneErrorBox();
+    void lockedCatalogGivesOneErrorBox();
     void screenshot();
 
 private:
@@ -453,6 +454,31 @@ void TestCatalogPage::corruptEntryGivesOneErrorBox()
     QVERIFY(box->text().contains(QLatin1String("wine:1")));
     // The window and the catalog page live on.
     QCOMPARE(window.catalogPage()->tableModel()->rowCount(), 3);
+}
+
+// Another program holds the write lock past the busy timeout: one message box saying so,
+// nothing changed, the page alive.
+void TestCatalogPage::lockedCatalogGivesOneErrorBox()
+{
+    QVERIFY(m_page->selectVersion(QStringLiteral("wine"), 1));
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        db.setDatabaseName(catalogPath());
+        QVERIFY(db.open());
+        QSqlQuery lock(db);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QVERIFY(!m_page->renameSelected(QStringLiteral("wine-renamed")));
+        auto *box = widget_test::waitForChild<QMessageBox>(m_page.get(), QStringLiteral("catalogErrorBox"));
+        QVERIFY(box);
+        const QString said = box->text() + QLatin1Char('\n') + box->informativeText();
+        QVERIFY2(said.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+                     || said.contains(QLatin1String("busy"), Qt::CaseInsensitive),
+                 qPrintable(said));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+    QVERIFY(m_page->refresh());
+    QCOMPARE(m_page->tableModel()->rowOf(QStringLiteral("wine"), 1) >= 0, true);
 }
 
 // Not a check: saves the picture for docs/screenshots when MB_SCREENSHOT names a .png file.

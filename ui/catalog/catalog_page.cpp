@@ -173,7 +173,7 @@ void CatalogPage::setCatalogPath(const QString &path)
 
 std::optional<Catalog> CatalogPage::openCatalog(const QString &failureText)
 {
-    auto catalog = Catalog::open(m_catalogPath);
+    auto catalog = Catalog::open(m_catalogPath, CatalogOptions::interactive());
     if (!catalog) {
         showError(tr("Catalog Error"), failureText, describe(catalog.error()));
         return std::nullopt;
@@ -270,7 +270,7 @@ void CatalogPage::showSelectionDetails()
         return;
     }
     // list() leaves descriptions out; read the one shown, with its events.
-    auto catalog = Catalog::open(m_catalogPath);
+    auto catalog = Catalog::open(m_catalogPath, CatalogOptions::interactive());
     if (!catalog) {
         m_details->showMessage(describe(catalog.error()));
         return;

@@ -576,7 +576,7 @@ std::optional<CatalogEntry> ResultsPage::saveToCatalog(const QString &name,
     }
     // A catalog is opened per use: a Catalog belongs to the thread and moment that opened it,
     // and another ModelBench may write to the same file meanwhile.
-    auto catalog = Catalog::open(m_catalogPath);
+    auto catalog = Catalog::open(m_catalogPath, CatalogOptions::interactive());
     if (!catalog) {
         showError(title, text, QString::fromStdString(catalog.error().describe()));
         return std::nullopt;
