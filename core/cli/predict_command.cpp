@@ -4,6 +4,7 @@
 #include "core/cli/catalog_command.h"
 #include "core/cli/cli.h"
 #include "core/cli/data_options.h"
+#include "core/cli/explanation_json.h"
 #include "core/cli/json_output.h"
 #include "core/cli/metrics_json.h"
 #include "core/cli/model_source.h"
@@ -11,6 +12,7 @@
 #include "core/eval/evaluation.h"
 #include "core/eval/metrics.h"
 #include "core/eval/batch_scoring.h"
+#include "core/eval/explained_rows.h"
 #include "core/io/dataset_loader.h"
 #include "core/io/score_writer.h"
 
@@ -25,6 +27,10 @@
 namespace mb::cli {
 
 namespace {
+
+/// Rows `--explain` explains unless --rows says otherwise: the output stays readable and
+/// bounded (a path or a contribution table per row) on a file of millions of rows.
+constexpr int kDefaultExplainedRows = 1000;
 
 double secondsOf(const QElapsedTimer &t)
 {
@@ -48,6 +54,33 @@ Expected<ColumnChoices> columnChoicesFrom(const QStringList &maps, const Dataset
     return choices;
 }
 
+/// The --json summary of a scored file: counts, timings and, for labelled data, metrics.
+QJsonObject scoringSummary(const Model &model, const Dataset &data, const BatchScores &scores, double loadSeconds,
+                           double predictSeconds)
+{
+    const auto &classes = model.schema().classes;
+    std::vector<qint64> counts(classes.size(), 0);
+    for (std::int32_t c : scores.predicted) {
+        if (c >= 0)
+            ++counts[static_cast<std::size_t>(c)];
+    }
+    QJsonObject countsJson;
+    for (std::size_t k = 0; k < classes.size(); ++k)
+        countsJson.insert(QString::fromStdString(classes[k]), counts[k]);
+    QJsonObject summary{{QStringLiteral("rows"), static_cast<qint64>(data.rowCount())},
+                        {QStringLiteral("load_seconds"), loadSeconds},
+                        {QStringLiteral("predict_seconds"), predictSeconds},
+                        {QStringLiteral("predicted_counts"), countsJson},
+                        {QStringLiteral("unseen_categories"), static_cast<qint64>(scores.unseenCategories)},
+                        {QStringLiteral("missing_values"), static_cast<qint64>(scores.missingValues)},
+                        {QStringLiteral("skipped_rows"), static_cast<qint64>(scores.skipped.size())}};
+    if (const auto m = metricsOfScores(model, data, scores)) {
+        summary.insert(QStringLiteral("metrics"), metricsJson(*m, classes));
+        summary.insert(QStringLiteral("confusion_matrix"), confusionJson(*m));
+    }
+    return summary;
+}
+
 } // namespace
 
 int runPredict(const QStringList &args)
@@ -60,6 +93,18 @@ int runPredict(const QStringList &args)
     parser.addOption({QStringLiteral("proba"), QStringLiteral("Add one p_<class> probability column per class.")});
     parser.addOption({QStringLiteral("json"),
                       QStringLiteral("Print a JSON summary instead of the rows (with metrics when DATA has the target).")});
+    parser.addOption({QStringLiteral("explain"),
+                      QStringLiteral("Print the JSON summary plus, per row, the predicted class, the probabilities "
+                                     "and why: the decision path of a tree (each test, the value, the answer, the "
+                                     "training rows there) or each feature's contribution to each class's score "
+                                     "for logistic regression and naive Bayes (null for other learners). Explains "
+                                     "the first %1 rows unless --rows says otherwise.")
+                          .arg(kDefaultExplainedRows)});
+    parser.addOption({QStringLiteral("rows"),
+                      QStringLiteral("With --explain: how many rows, from the first, to explain (0: every row; "
+                                     "default %1).")
+                          .arg(kDefaultExplainedRows),
+                      QStringLiteral("N"), QString::number(kDefaultExplainedRows)});
     parser.addOption({QStringLiteral("map"),
                       QStringLiteral("Read model input FEATURE from DATA's column COLUMN (repeatable), for files "
                                      "whose names differ."),
@@ -78,6 +123,16 @@ int runPredict(const QStringList &args)
     auto csv = csvOptionsFrom(parser);
     if (!csv)
         return reportUsage(verb, QString::fromStdString(csv.error().message));
+    const bool explain = parser.isSet(QStringLiteral("explain"));
+    if (parser.isSet(QStringLiteral("rows")) && !explain)
+        return reportUsage(verb, QStringLiteral("--rows says how many rows --explain explains; add --explain"));
+    if (explain && parser.isSet(QStringLiteral("out")))
+        return reportUsage(verb, QStringLiteral("--explain prints JSON on standard output; --out is for the CSV"));
+    bool rowsOk = false;
+    const qlonglong explainRows = parser.value(QStringLiteral("rows")).toLongLong(&rowsOk);
+    if (!rowsOk || explainRows < 0)
+        return reportUsage(verb, QStringLiteral("--rows takes a whole number, 0 or more, not '%1'")
+                                     .arg(parser.value(QStringLiteral("rows"))));
 
     QElapsedTimer loadTimer;
     loadTimer.start();
@@ -115,7 +170,7 @@ int runPredict(const QStringList &args)
         std::fprintf(stderr, "%s: row %zu not scored: %s\n", dataPath.toLocal8Bit().constData(), skipped.row + 1,
                      skipped.reason.c_str());
 
-    if (!parser.isSet(QStringLiteral("json"))) {
+    if (!parser.isSet(QStringLiteral("json")) && !explain) {
         const QString outPath = parser.value(QStringLiteral("out"));
         Expected<void> written;
         if (outPath.isEmpty()) {
@@ -131,25 +186,32 @@ int runPredict(const QStringList &args)
         return kSuccess;
     }
 
-    const auto &classes = model.schema().classes;
-    std::vector<qint64> counts(classes.size(), 0);
-    for (std::int32_t c : scores->predicted) {
-        if (c >= 0)
-            ++counts[static_cast<std::size_t>(c)];
-    }
-    QJsonObject countsJson;
-    for (std::size_t k = 0; k < classes.size(); ++k)
-        countsJson.insert(QString::fromStdString(classes[k]), counts[k]);
-    QJsonObject summary{{QStringLiteral("rows"), static_cast<qint64>(data->rowCount())},
-                        {QStringLiteral("load_seconds"), loadSeconds},
-                        {QStringLiteral("predict_seconds"), predictSeconds},
-                        {QStringLiteral("predicted_counts"), countsJson},
-                        {QStringLiteral("unseen_categories"), static_cast<qint64>(scores->unseenCategories)},
-                        {QStringLiteral("missing_values"), static_cast<qint64>(scores->missingValues)},
-                        {QStringLiteral("skipped_rows"), static_cast<qint64>(scores->skipped.size())}};
-    if (const auto m = metricsOfScores(model, *data, *scores)) {
-        summary.insert(QStringLiteral("metrics"), metricsJson(*m, classes));
-        summary.insert(QStringLiteral("confusion_matrix"), confusionJson(*m));
+    QJsonObject summary = scoringSummary(model, *data, *scores, loadSeconds, predictSeconds);
+    if (explain) {
+        // The same rows, encoded from the same columns as they were scored, explained by the
+        // model's own numbers: the probabilities below are the scores, and the explanation
+        // leads to them.
+        auto explained = explainDataRows(model, *data, options.choices, static_cast<std::size_t>(explainRows));
+        if (!explained) {
+            Error e = explained.error();
+            e.file = dataPath.toStdString();
+            return reportError(e);
+        }
+        QJsonArray classes;
+        for (const std::string &name : model.schema().classes)
+            classes.append(QString::fromStdString(name));
+        QJsonArray rows;
+        for (const ExplainedRow &row : *explained)
+            rows.append(explainedRowJson(model, row, *scores));
+        summary.insert(QStringLiteral("classes"), classes);
+        summary.insert(QStringLiteral("explained_rows"), static_cast<qint64>(explained->size()));
+        if (!Explainer(model).available()) {
+            summary.insert(QStringLiteral("explanation_note"),
+                           QStringLiteral("no explanation for learner '%1': decision paths are given for "
+                                          "'tree', contributions for 'logreg' and 'nb'")
+                               .arg(QString::fromStdString(std::string(model.algo()))));
+        }
+        summary.insert(QStringLiteral("explanations"), rows);
     }
     printJson(summary);
     return kSuccess;

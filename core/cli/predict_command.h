@@ -5,7 +5,8 @@
 
 namespace mb::cli {
 
-/// `modelbench-cli predict MODEL DATA`: scores every row (CSV out, or a JSON summary).
+/// `modelbench-cli predict MODEL DATA`: scores every row (CSV out, or a JSON summary; with
+/// --explain also why, row by row).
 int runPredict(const QStringList &args);
 
 /// `modelbench-cli evaluate MODEL DATA`: metrics of the model on a labelled file.

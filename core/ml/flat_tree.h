@@ -65,6 +65,14 @@ public:
         return ~c;
     }
 
+    /// Whether `value` of internal node `n`'s feature goes to its left ("yes") child: the test
+    /// leafOf makes there, for readers that retrace a walk (explanations). A number goes left
+    /// when <= threshold, so NaN goes right; a category by its level set, NaN as level 0.
+    bool goesLeft(const Node &n, double value) const
+    {
+        return n.feature >= 0 ? value <= n.threshold : categoricalLeft(n, value);
+    }
+
     /// Adds the class probabilities of leaf `leaf` to proba[0..classCount).
     void addLeaf(std::int32_t leaf, double *proba) const
     {

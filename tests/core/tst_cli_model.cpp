@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
+
 #include <unistd.h>
 
 class TestCliModel : public QObject
@@ -65,6 +68,57 @@ class TestCliModel : public QObject
             QVERIFY2(r.exitCode == 1, qPrintable(QStringLiteral("%1 exit %2: %3").arg(verb).arg(r.exitCode).arg(r.err)));
             QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
         }
+    }
+
+    static bool closeRelative(double a, double b)
+    {
+        return std::abs(a - b) <= 1e-12 * std::max({std::abs(a), std::abs(b), 1e-300});
+    }
+
+    /// What is wrong with one row of `predict --explain` (empty when nothing): the path's
+    /// answers follow its tests and end at a leaf with the row's probabilities, or the base
+    /// plus the contributions are the scores and their softmax is the probabilities.
+    static QString explainedRowProblem(const QJsonObject &row, const QJsonArray &classes)
+    {
+        const QJsonObject proba = row.value("probabilities").toObject();
+        const QJsonObject e = row.value("explanation").toObject();
+        if (e.value("kind") == QLatin1String("decision_path")) {
+            for (const QJsonValue &v : e.value("path").toArray()) {
+                const QJsonObject step = v.toObject();
+                bool yes = false;
+                if (step.contains("threshold"))
+                    yes = step.value("value").toDouble() <= step.value("threshold").toDouble();
+                else
+                    yes = step.value("levels").toArray().contains(step.value("value"));
+                if (step.value("answer").toString() != (yes ? QLatin1String("yes") : QLatin1String("no")))
+                    return QStringLiteral("step %1 answered %2").arg(step.value("test").toString(), step.value("answer").toString());
+            }
+            if (e.value("leaf").toObject().value("probabilities").toObject() != proba)
+                return QStringLiteral("the leaf's probabilities are not the row's");
+            return {};
+        }
+        if (e.value("kind") != QLatin1String("contributions"))
+            return QStringLiteral("unknown kind %1").arg(e.value("kind").toString());
+        const QJsonObject base = e.value("base").toObject();
+        const QJsonObject scores = e.value("scores").toObject();
+        double top = -INFINITY;
+        for (const QJsonValue &c : classes) {
+            double sum = base.value(c.toString()).toDouble();
+            for (const QJsonValue &f : e.value("features").toArray())
+                sum += f.toObject().value("contributions").toObject().value(c.toString()).toDouble();
+            if (!closeRelative(sum, scores.value(c.toString()).toDouble()))
+                return QStringLiteral("%1: base + contributions %2, score %3").arg(c.toString()).arg(sum).arg(scores.value(c.toString()).toDouble());
+            top = std::max(top, sum);
+        }
+        double total = 0;
+        for (const QJsonValue &c : classes)
+            total += std::exp(scores.value(c.toString()).toDouble() - top);
+        for (const QJsonValue &c : classes) {
+            const double p = std::exp(scores.value(c.toString()).toDouble() - top) / total;
+            if (!closeRelative(p, proba.value(c.toString()).toDouble()))
+                return QStringLiteral("%1: softmax %2, probability %3").arg(c.toString()).arg(p).arg(proba.value(c.toString()).toDouble());
+        }
+        return {};
     }
 
     mb::testing::GoodModelFiles m_good;
@@ -241,6 +295,129 @@ private Q_SLOTS:
         r = cli({"predict", model, data, "--unseen", "skip", "--json"});
         QCOMPARE(json(r).value("skipped_rows").toInt(), 1);
         QCOMPARE(cli({"predict", model, data, "--unseen", "drop"}).exitCode, 2);
+    }
+
+    void explainGivesWhyForEachRow_data()
+    {
+        QTest::addColumn<QString>("algo");
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<QString>("kind");
+        const QString weather = QStringLiteral("sample:weather.numeric.arff");
+        QTest::newRow("tree on iris") << "tree" << m_iris << "decision_path";
+        QTest::newRow("tree on weather, grown out") << "tree" << weather << "decision_path";
+        QTest::newRow("logistic regression on iris") << "logreg" << m_iris << "contributions";
+        QTest::newRow("logistic regression on weather") << "logreg" << weather << "contributions";
+        QTest::newRow("naive Bayes on wine") << "nb" << QStringLiteral("sample:wine.csv") << "contributions";
+        QTest::newRow("naive Bayes on weather") << "nb" << weather << "contributions";
+    }
+
+    void explainGivesWhyForEachRow()
+    {
+        QFETCH(QString, algo);
+        QFETCH(QString, data);
+        QFETCH(QString, kind);
+        const QString model = m_dir.filePath(QStringLiteral("explain-%1.mbm").arg(algo));
+        QStringList train{"train", data, "--algo", algo, "--out", model};
+        if (algo == QLatin1String("tree") && data.contains("weather"))
+            train << "--param" << "prune=none";
+        Run r = cli(train);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        r = cli({"predict", model, data, "--explain", "--rows", "12"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = json(r);
+        // The --json summary is all there, and the explained rows after it.
+        for (const char *key : {"rows", "predicted_counts", "metrics", "classes", "explained_rows", "explanations"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        const QJsonArray classes = o.value("classes").toArray();
+        const QJsonArray rows = o.value("explanations").toArray();
+        const int expected = std::min(12, o.value("rows").toInt());
+        QCOMPARE(o.value("explained_rows").toInt(), expected);
+        QCOMPARE(rows.size(), expected);
+
+        // The probabilities are the scores `predict --proba` writes, digit for digit.
+        const Run csv = cli({"predict", model, data, "--proba"});
+        QCOMPARE(csv.exitCode, 0);
+        const QList<QByteArray> lines = csv.out.split('\n');
+        int steps = 0;
+        for (int i = 0; i < rows.size(); ++i) {
+            const QJsonObject row = rows[i].toObject();
+            QCOMPARE(row.value("row").toInt(), i + 1);
+            const QList<QByteArray> cells = lines.at(i + 1).split(',');
+            QCOMPARE(row.value("predicted").toString(), QString::fromUtf8(cells.at(cells.size() - classes.size() - 1)));
+            for (int k = 0; k < classes.size(); ++k) {
+                const double fromCsv = cells.at(cells.size() - classes.size() + k).toDouble();
+                QCOMPARE(row.value("probabilities").toObject().value(classes[k].toString()).toDouble(), fromCsv);
+            }
+            QCOMPARE(row.value("explanation").toObject().value("kind").toString(), kind);
+            const qsizetype inputs = row.value("inputs").toArray().size();
+            QVERIFY(inputs > 0);
+            if (kind == QLatin1String("contributions"))
+                QCOMPARE(row.value("explanation").toObject().value("features").toArray().size(), inputs);
+            const QString problem = explainedRowProblem(row, classes);
+            QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("row %1: %2").arg(i + 1).arg(problem)));
+            steps += int(row.value("explanation").toObject().value("path").toArray().size());
+        }
+        if (kind == QLatin1String("decision_path"))
+            QVERIFY(steps > 0);
+    }
+
+    void explainSaysWhatWasMissingOrUnseen()
+    {
+        const QString data = write("explain-gaps.csv", "outlook,temperature,humidity,windy\nfoggy,70,,TRUE\n");
+        for (const char *algo : {"tree", "nb"}) {
+            const QString model = m_dir.filePath(QStringLiteral("gaps-%1.mbm").arg(algo));
+            QCOMPARE(cli({"train", "sample:weather.numeric.arff", "--algo", algo, "--out", model}).exitCode, 0);
+            const Run r = cli({"predict", model, data, "--explain"});
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+            const QJsonObject row = json(r).value("explanations").toArray().at(0).toObject();
+            const QJsonArray inputs = row.value("inputs").toArray();
+            QCOMPARE(inputs.size(), 4);
+            const QJsonObject outlook = inputs.at(0).toObject();
+            const QJsonObject humidity = inputs.at(2).toObject();
+            QVERIFY(outlook.value("missing").toBool());  // "foggy" is no level the model knows
+            QVERIFY(humidity.value("missing").toBool());
+            QVERIFY(!inputs.at(1).toObject().contains("missing"));
+            if (QByteArray(algo) == "tree") {
+                // A tree is given the training median and most frequent level instead.
+                QVERIFY(outlook.value("imputed").isString());
+                QVERIFY(humidity.value("imputed").isDouble());
+            } else {
+                // Naive Bayes leaves a missing value out: it adds nothing to any class.
+                QVERIFY(!outlook.contains("imputed"));
+                const QJsonObject terms = row.value("explanation").toObject().value("features").toArray().at(2).toObject().value("contributions").toObject();
+                for (const QJsonValue &t : terms)
+                    QCOMPARE(t.toDouble(), 0.0);
+            }
+            QVERIFY(explainedRowProblem(row, json(r).value("classes").toArray()).isEmpty());
+        }
+    }
+
+    void explainIsBoundedAndSaysSo()
+    {
+        const QString model = m_dir.filePath("explain-bounds.mbm");
+        QCOMPARE(cli({"train", m_iris, "--algo", "nb", "--out", model}).exitCode, 0);
+        const Run help = cli({"predict", "--help"});
+        QVERIFY2(help.out.contains("--explain") && help.out.contains("1000"), help.out.constData());
+        QCOMPARE(json(cli({"predict", model, m_iris, "--explain"})).value("explained_rows").toInt(), 150);
+        QCOMPARE(json(cli({"predict", model, m_iris, "--explain", "--rows", "0"})).value("explained_rows").toInt(), 150);
+        QCOMPARE(json(cli({"predict", model, m_iris, "--explain", "--rows", "3"})).value("explanations").toArray().size(), 3);
+        QCOMPARE(cli({"predict", model, m_iris, "--rows", "3"}).exitCode, 2);
+        QCOMPARE(cli({"predict", model, m_iris, "--explain", "--rows", "-1"}).exitCode, 2);
+        QCOMPARE(cli({"predict", model, m_iris, "--explain", "--out", m_dir.filePath("x.csv")}).exitCode, 2);
+    }
+
+    void explainOfAnotherLearnerIsNullNotAnError()
+    {
+        const QString model = m_dir.filePath("explain-forest.mbm");
+        QCOMPARE(cli({"train", m_iris, "--algo", "forest", "--param", "n_estimators=10", "--out", model}).exitCode, 0);
+        const Run r = cli({"predict", model, m_iris, "--explain", "--rows", "2"});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = json(r);
+        QVERIFY(o.value("explanation_note").toString().contains("forest"));
+        const QJsonObject row = o.value("explanations").toArray().at(0).toObject();
+        QVERIFY(row.value("explanation").isNull());
+        QVERIFY(row.value("probabilities").isObject());
     }
 
     void mistakesAreRefusedBeforeAnyWork_data()

@@ -3,12 +3,16 @@
 #include "core/io/dataset_loader.h"
 #include "core/ml/model.h"
 #include "core/model/model_file.h"
+#include "ui/predict/contribution_chart.h"
+#include "ui/predict/explanation_view.h"
 #include "ui/predict/feature_field.h"
 #include "ui/predict/feature_form.h"
 #include "ui/predict/input_number.h"
 #include "ui/predict/predict_page.h"
 #include "ui/predict/probability_bars.h"
 #include "ui/predict/what_if_chart.h"
+#include "ui/results/number_text.h"
+#include "ui/train/result_text.h"
 
 #include <QApplication>
 #include <QBarSeries>
@@ -17,6 +21,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -28,6 +35,9 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
@@ -67,6 +77,12 @@ private Q_SLOTS:
     void whatIfChartHasOneCurvePerClass_data();
     void whatIfChartHasOneCurvePerClass();
     void whatIfChartFollowsTheForm();
+    void treePathFollowsTheInputAcrossAThreshold();
+    void contributionsAddUpToTheShownProbabilities_data();
+    void contributionsAddUpToTheShownProbabilities();
+    void explanationShowsTheNumbersOfModelbenchCliExplain_data();
+    void explanationShowsTheNumbersOfModelbenchCliExplain();
+    void otherLearnersSayWhyThereIsNoExplanation();
     void sixtyFourFeaturesScrollAndUseTwoColumnsWhenWide();
     void screenshotOfWine();
 
@@ -123,6 +139,34 @@ QByteArray probaText(const std::vector<double> &p)
     for (double v : p)
         parts.append(exactText(v));
     return parts.join(' ');
+}
+
+/// Encoded rows as a CSV file the CLI reads back to the same rows: a header of the features,
+/// level names for categories, exact numbers, empty cells for missing values.
+QByteArray csvOfRows(const std::vector<FeatureSchema> &features, const std::vector<std::vector<double>> &rows)
+{
+    QByteArrayList header;
+    for (const FeatureSchema &f : features)
+        header.append(QByteArray::fromStdString(f.name));
+    QByteArray csv = header.join(',') + '\n';
+    for (const auto &row : rows) {
+        QByteArrayList cells;
+        for (std::size_t j = 0; j < features.size(); ++j) {
+            if (std::isnan(row[j]))
+                cells.append(QByteArray());
+            else if (features[j].categorical)
+                cells.append(QByteArray::fromStdString(features[j].levels[std::size_t(row[j])]));
+            else
+                cells.append(exactText(row[j]));
+        }
+        csv += cells.join(',') + '\n';
+    }
+    return csv;
+}
+
+bool closeRelative(double a, double b)
+{
+    return std::abs(a - b) <= 1e-12 * std::max({std::abs(a), std::abs(b), 1e-300});
 }
 
 } // namespace
@@ -345,24 +389,7 @@ void TestPredictPage::formGivesTheNumbersOfModelbenchCliPredict()
     QVERIFY(std::isnan(rows[2][0]));
 
     // The same rows as a file, scored by the real modelbench-cli.
-    const auto &features = shown.schema().features;
-    QByteArray csv;
-    QByteArrayList header;
-    for (const FeatureSchema &f : features)
-        header.append(QByteArray::fromStdString(f.name));
-    csv += header.join(',') + '\n';
-    for (const auto &row : rows) {
-        QByteArrayList cells;
-        for (std::size_t j = 0; j < features.size(); ++j) {
-            if (std::isnan(row[j]))
-                cells.append(QByteArray());
-            else if (features[j].categorical)
-                cells.append(QByteArray::fromStdString(features[j].levels[std::size_t(row[j])]));
-            else
-                cells.append(exactText(row[j]));
-        }
-        csv += cells.join(',') + '\n';
-    }
+    const QByteArray csv = csvOfRows(shown.schema().features, rows);
     const QString dataPath = dir.filePath(QStringLiteral("rows.csv"));
     QFile file(dataPath);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -775,6 +802,321 @@ void TestPredictPage::whatIfChartFollowsTheForm()
     QCOMPARE(chart->curves()[2][50].y(), engineProba(*model, row)[2]);
 }
 
+void TestPredictPage::treePathFollowsTheInputAcrossAThreshold()
+{
+    const auto model = train(*m_iris, "tree");
+    QVERIFY(model);
+    m_page->setModel(model);
+    ExplanationView *view = m_page->explanationView();
+    QVERIFY(view->isAvailable());
+    QCOMPARE(m_page->resultTabs()->currentWidget(), view);
+    QTableWidget *table = view->pathTable();
+    QVERIFY(table->isVisibleTo(m_page.get()));
+
+    // The root's test, and a value on either side of its threshold.
+    const PathStep root = view->explanation()->path()->steps.front();
+    QVERIFY(!root.split.categorical);
+    const auto j = std::size_t(root.split.feature);
+    const QString feature = QString::fromStdString(model->schema().features[j].name);
+    QCOMPARE(table->item(0, ExplanationView::TestColumn)->text(),
+             QStringLiteral("%1 <= %2").arg(feature, compactNumberText(root.split.threshold)));
+    QCOMPARE(table->item(0, ExplanationView::RowsColumn)->text(), countText(double(m_iris->rowCount())));
+
+    auto shownSteps = [&] {
+        QStringList steps;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            steps.append(table->item(r, ExplanationView::TestColumn)->text() + QLatin1Char('|')
+                         + table->item(r, ExplanationView::ValueColumn)->text() + QLatin1Char('|')
+                         + table->item(r, ExplanationView::AnswerColumn)->text());
+        }
+        return steps;
+    };
+    auto checkShown = [&] {
+        const Explanation &e = *view->explanation();
+        const DecisionPath &path = *e.path();
+        QCOMPARE(table->rowCount(), int(path.steps.size()) + 1);
+        for (int r = 0; r < int(path.steps.size()); ++r) {
+            const PathStep &step = path.steps[std::size_t(r)];
+            QCOMPARE(table->item(r, ExplanationView::AnswerColumn)->text(),
+                     step.wentLeft ? QStringLiteral("yes") : QStringLiteral("no"));
+            const QString value = compactNumberText(step.value);
+            QCOMPARE(table->item(r, ExplanationView::ValueColumn)->text(),
+                     e.imputed(std::size_t(step.split.feature)) ? QStringLiteral("missing: %1 used").arg(value) : value);
+            QCOMPARE(table->item(r, ExplanationView::RowsColumn)->text(), countText(double(step.split.rows)));
+        }
+        // It ends at the leaf whose probabilities the bars show.
+        QVERIFY(sameProba(path.leafNode.proba, m_page->probabilities()));
+        QCOMPARE(table->item(table->rowCount() - 1, ExplanationView::TestColumn)->text(),
+                 QStringLiteral("Leaf: %1").arg(m_page->probabilityBars()->classes().at(m_page->predictedClass())));
+    };
+
+    typeInto(fieldAt(int(j)), inputNumberText(root.split.threshold - 0.3));
+    QCOMPARE(table->item(0, ExplanationView::AnswerColumn)->text(), QStringLiteral("yes"));
+    checkShown();
+    const QStringList below = shownSteps();
+    typeInto(fieldAt(int(j)), inputNumberText(root.split.threshold + 0.3));
+    QCOMPARE(table->item(0, ExplanationView::AnswerColumn)->text(), QStringLiteral("no"));
+    checkShown();
+    const QStringList above = shownSteps();
+    QVERIFY(below != above);
+    QCOMPARE(above.front().section(QLatin1Char('|'), 0, 0), below.front().section(QLatin1Char('|'), 0, 0));
+
+    // A missing value: the tree is given the training median, and the table says so.
+    QTest::mouseClick(fieldAt(int(j))->missingBox(), Qt::LeftButton);
+    checkShown();
+    const double median = model->schema().features[j].median;
+    QCOMPARE(table->item(0, ExplanationView::ValueColumn)->text(),
+             QStringLiteral("missing: %1 used").arg(compactNumberText(median)));
+}
+
+void TestPredictPage::contributionsAddUpToTheShownProbabilities_data()
+{
+    QTest::addColumn<QString>("algo");
+    QTest::addColumn<QString>("sample");
+    QTest::newRow("logistic regression on iris") << QStringLiteral("logreg") << QStringLiteral("iris");
+    QTest::newRow("naive Bayes on iris") << QStringLiteral("nb") << QStringLiteral("iris");
+    QTest::newRow("logistic regression on nominal weather") << QStringLiteral("logreg") << QStringLiteral("weather");
+    QTest::newRow("naive Bayes on weather with two categories")
+        << QStringLiteral("nb") << QStringLiteral("weatherNumeric");
+}
+
+void TestPredictPage::contributionsAddUpToTheShownProbabilities()
+{
+    QFETCH(QString, algo);
+    QFETCH(QString, sample);
+    const Dataset &data = sample == QLatin1String("iris") ? *m_iris
+        : sample == QLatin1String("weather")              ? *m_weather
+                                                          : *m_weatherNumeric;
+    const auto model = train(data, algo.toLatin1().constData());
+    QVERIFY(model);
+    m_page->setModel(model);
+    ExplanationView *view = m_page->explanationView();
+    QVERIFY(view->isAvailable());
+    ContributionChart *chart = view->contributionChart();
+    QVERIFY(chart->isVisibleTo(m_page.get()));
+    // Change an input, as a user would: a number typed, or another level picked.
+    FeatureField *field = fieldAt(sample == QLatin1String("weatherNumeric") ? 1 : 0);
+    if (field->comboBox())
+        field->comboBox()->setCurrentIndex((field->comboBox()->currentIndex() + 1) % field->comboBox()->count());
+    else
+        typeInto(field, QStringLiteral("6.4"));
+    if (sample == QLatin1String("weatherNumeric"))
+        QTest::mouseClick(fieldAt(0)->missingBox(), Qt::LeftButton);  // naive Bayes leaves it out
+
+    const Explanation &e = *view->explanation();
+    const Contributions &c = *e.contributions();
+    const std::size_t K = c.classCount();
+    const std::vector<double> &shown = m_page->probabilities();
+    QCOMPARE(shown, m_page->probabilityBars()->probabilities());
+    // Scores: the base plus the terms; their softmax (here with std::exp) is what the bars show.
+    std::vector<double> scores(K);
+    for (std::size_t k = 0; k < K; ++k) {
+        scores[k] = c.base[k];
+        for (std::size_t j = 0; j < model->schema().features.size(); ++j)
+            scores[k] += c.term(j, k);
+        QVERIFY(closeRelative(scores[k], c.scores[k]));
+    }
+    const double top = *std::max_element(scores.begin(), scores.end());
+    double total = 0;
+    for (double s : scores)
+        total += std::exp(s - top);
+    for (std::size_t k = 0; k < K; ++k) {
+        const double p = std::exp(scores[k] - top) / total;
+        QVERIFY2(closeRelative(p, shown[k]), qPrintable(QStringLiteral("class %1: %2 vs %3").arg(k).arg(p).arg(shown[k])));
+    }
+
+    // One bar per input: its term for the predicted class minus that for the runner-up, the
+    // largest first, each with its number written beside it.
+    const auto w = std::size_t(m_page->predictedClass());
+    const auto a = std::size_t(view->comparedClass());
+    QVERIFY(w != a);
+    const QList<ContributionBar> &bars = chart->bars();
+    QCOMPARE(bars.size(), qsizetype(model->schema().features.size()));
+    double sum = c.base[w] - c.base[a];
+    for (int i = 0; i < bars.size(); ++i) {
+        const int j = model->schema().featureIndex(bars[i].feature.toStdString());
+        QVERIFY(j >= 0);
+        QCOMPARE(bars[i].amount, c.term(std::size_t(j), w) - c.term(std::size_t(j), a));
+        QCOMPARE(chart->amountText(i), ContributionChart::signedText(bars[i].amount));
+        if (i > 0)
+            QVERIFY(std::abs(bars[i - 1].amount) >= std::abs(bars[i].amount));
+        sum += bars[i].amount;
+    }
+    // In all, the log-odds of the predicted class against the runner-up.
+    QVERIFY(std::abs(sum - std::log(shown[w] / shown[a])) < 1e-9 * std::max(1.0, std::abs(sum)));
+    const QString footer = view->footer()->text();
+    QVERIFY2(footer.contains(ContributionChart::signedText(c.scores[w] - c.scores[a])), qPrintable(footer));
+    for (std::size_t k = 0; k < K; ++k)
+        QVERIFY2(footer.contains(ContributionChart::signedText(c.scores[k])), qPrintable(footer));
+    if (sample == QLatin1String("weatherNumeric")) {
+        const int outlook = model->schema().featureIndex("outlook");
+        for (const ContributionBar &bar : bars) {
+            if (bar.feature == QLatin1String("outlook")) {
+                QCOMPARE(bar.amount, 0.0);
+                QCOMPARE(bar.value, QStringLiteral("missing: left out"));
+            }
+        }
+        for (std::size_t k = 0; k < K; ++k)
+            QCOMPARE(c.term(std::size_t(outlook), k), 0.0);
+    }
+}
+
+void TestPredictPage::explanationShowsTheNumbersOfModelbenchCliExplain_data()
+{
+    QTest::addColumn<QString>("algo");
+    QTest::addColumn<QString>("sample");
+    QTest::newRow("tree on iris") << QStringLiteral("tree") << QStringLiteral("iris");
+    QTest::newRow("tree on weather with two categories") << QStringLiteral("tree") << QStringLiteral("weather");
+    QTest::newRow("logistic regression on iris") << QStringLiteral("logreg") << QStringLiteral("iris");
+    QTest::newRow("logistic regression on weather with two categories")
+        << QStringLiteral("logreg") << QStringLiteral("weather");
+    QTest::newRow("naive Bayes on weather with two categories")
+        << QStringLiteral("nb") << QStringLiteral("weather");
+}
+
+void TestPredictPage::explanationShowsTheNumbersOfModelbenchCliExplain()
+{
+    QFETCH(QString, algo);
+    QFETCH(QString, sample);
+    const bool iris = sample == QLatin1String("iris");
+    const auto model = train(iris ? *m_iris : *m_weatherNumeric, algo.toLatin1().constData());
+    QVERIFY(model);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString modelPath = dir.filePath(QStringLiteral("model.mbm"));
+    QVERIFY(saveModelFile(modelPath, *model));
+    auto loaded = loadModelFile(modelPath);
+    QVERIFY(loaded);
+    m_page->showLoadedModel(std::move(*loaded), modelPath);
+    const Model &shownModel = *m_page->model();
+    const auto &features = shownModel.schema().features;
+    const auto &classes = shownModel.schema().classes;
+
+    // Two rows typed into the form, the second with a missing value.
+    const QList<QStringList> typed = iris ? QList<QStringList> {{"6.1", "2.8", "4.7", "1.2"}, {"5.9", "", "5.1", "1.8"}}
+                                          : QList<QStringList> {{"sunny", "75", "70", "TRUE"}, {"rainy", "", "91", "FALSE"}};
+    std::vector<std::vector<double>> rows;
+    std::vector<Explanation> shown;
+    for (const QStringList &values : typed) {
+        for (int j = 0; j < values.size(); ++j) {
+            FeatureField *field = fieldAt(j);
+            if (values[j].isEmpty()) {
+                if (!field->isMissing())
+                    QTest::mouseClick(field->missingBox(), Qt::LeftButton);
+                continue;
+            }
+            if (field->isMissing())
+                QTest::mouseClick(field->missingBox(), Qt::LeftButton);
+            if (field->comboBox())
+                field->comboBox()->setCurrentIndex(field->comboBox()->findText(values[j]));
+            else
+                typeInto(field, values[j]);
+        }
+        rows.push_back(m_page->inputRow());
+        QVERIFY(m_page->explanationView()->explanation());
+        shown.push_back(*m_page->explanationView()->explanation());
+        QVERIFY(sameProba(shown.back().proba, m_page->probabilities()));
+    }
+    QVERIFY(std::isnan(rows[1][1]));
+
+    const QString dataPath = dir.filePath(QStringLiteral("rows.csv"));
+    QFile file(dataPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csvOfRows(features, rows));
+    file.close();
+    QProcess cli;
+    cli.start(QStringLiteral(MB_CLI_PATH), {QStringLiteral("predict"), modelPath, dataPath, QStringLiteral("--explain")});
+    QVERIFY(cli.waitForFinished(120000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const QJsonArray explained = QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value("explanations").toArray();
+    QCOMPARE(explained.size(), qsizetype(rows.size()));
+
+    auto name = [](const std::string &s) { return QString::fromStdString(s); };
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const Explanation &e = shown[r];
+        const QJsonObject row = explained[qsizetype(r)].toObject();
+        const QJsonObject why = row.value("explanation").toObject();
+        QCOMPARE(row.value("predicted").toString(), name(classes[std::size_t(e.predicted)]));
+        for (std::size_t k = 0; k < classes.size(); ++k)
+            QCOMPARE(row.value("probabilities").toObject().value(name(classes[k])).toDouble(), e.proba[k]);
+        // What was missing, and what the model used instead, alike.
+        const QJsonArray inputs = row.value("inputs").toArray();
+        for (std::size_t j = 0; j < features.size(); ++j) {
+            const QJsonObject input = inputs[qsizetype(j)].toObject();
+            QCOMPARE(input.value("missing").toBool(), bool(std::isnan(e.given[j])));
+            QCOMPARE(input.contains("imputed"), e.imputed(j));
+        }
+        if (const DecisionPath *path = e.path()) {
+            const QJsonArray steps = why.value("path").toArray();
+            QCOMPARE(steps.size(), qsizetype(path->steps.size()));
+            QTableWidget *table = m_page->explanationView()->pathTable();
+            for (std::size_t i = 0; i < path->steps.size(); ++i) {
+                const PathStep &step = path->steps[i];
+                const QJsonObject s = steps[qsizetype(i)].toObject();
+                QCOMPARE(s.value("node").toInt(), step.node);
+                QCOMPARE(s.value("feature").toString(), name(features[std::size_t(step.split.feature)].name));
+                QCOMPARE(s.value("answer").toString(), step.wentLeft ? QStringLiteral("yes") : QStringLiteral("no"));
+                QCOMPARE(s.value("samples").toInteger(), qint64(step.split.rows));
+                QCOMPARE(s.value("imputed").toBool(), e.imputed(std::size_t(step.split.feature)));
+                if (step.split.categorical)
+                    QCOMPARE(s.value("value").toString(), name(features[std::size_t(step.split.feature)].levels[std::size_t(step.value)]));
+                else {
+                    QCOMPARE(s.value("threshold").toDouble(), step.split.threshold);
+                    QCOMPARE(s.value("value").toDouble(), step.value);
+                }
+                if (r + 1 == rows.size()) {  // the row on show: the table has the CLI's numbers
+                    QCOMPARE(table->item(int(i), ExplanationView::RowsColumn)->text(), countText(double(s.value("samples").toInteger())));
+                    QCOMPARE(table->item(int(i), ExplanationView::AnswerColumn)->text(), s.value("answer").toString());
+                }
+            }
+            QCOMPARE(why.value("leaf").toObject().value("node").toInt(), path->leaf);
+            QCOMPARE(why.value("leaf").toObject().value("samples").toInteger(), qint64(path->leafNode.rows));
+        } else {
+            const Contributions &c = *e.contributions();
+            const QJsonArray perFeature = why.value("features").toArray();
+            for (std::size_t k = 0; k < classes.size(); ++k) {
+                QCOMPARE(why.value("base").toObject().value(name(classes[k])).toDouble(), c.base[k]);
+                QCOMPARE(why.value("scores").toObject().value(name(classes[k])).toDouble(), c.scores[k]);
+                for (std::size_t j = 0; j < features.size(); ++j) {
+                    const QJsonObject f = perFeature[qsizetype(j)].toObject();
+                    QCOMPARE(f.value("feature").toString(), name(features[j].name));
+                    QCOMPARE(f.value("contributions").toObject().value(name(classes[k])).toDouble(), c.term(j, k));
+                }
+            }
+        }
+    }
+}
+
+void TestPredictPage::otherLearnersSayWhyThereIsNoExplanation()
+{
+    const auto tree = train(*m_iris, "tree");
+    const auto forest = train(*m_iris, "forest");
+    QVERIFY(tree && forest);
+    m_page->setModel(tree);
+    QTabWidget *tabs = m_page->resultTabs();
+    QCOMPARE(tabs->currentWidget(), m_page->explanationView());
+
+    // A forest has no explanation: the what-if chart comes to the front, and the "Why" tab
+    // says why it is empty.
+    m_page->setModel(forest);
+    QVERIFY(!m_page->explanationView()->isAvailable());
+    QVERIFY(!m_page->explanationView()->explanation());
+    QCOMPARE(tabs->currentIndex(), 1);
+    QTabBar *bar = tabs->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(0).center());
+    QCOMPARE(tabs->currentWidget(), m_page->explanationView());
+    auto *none = m_page->explanationView()->findChild<QLabel *>(QStringLiteral("noExplanation"));
+    QVERIFY(none && none->isVisibleTo(m_page.get()));
+    QVERIFY2(none->text().contains(learnerDisplayName("forest")), qPrintable(none->text()));
+    QVERIFY(!m_page->explanationView()->pathTable()->isVisibleTo(m_page.get()));
+
+    // A user who chose the what-if chart keeps it when the next model has an explanation.
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(1).center());
+    m_page->setModel(tree);
+    QCOMPARE(tabs->currentIndex(), 1);
+    QVERIFY(m_page->explanationView()->explanation());  // still worked out, ready to be seen
+}
+
 void TestPredictPage::sixtyFourFeaturesScrollAndUseTwoColumnsWhenWide()
 {
     Dataset wide;
@@ -824,8 +1166,8 @@ void TestPredictPage::sixtyFourFeaturesScrollAndUseTwoColumnsWhenWide()
     QVERIFY(sameProba(m_page->probabilities(), engineProba(*model, m_page->inputRow())));
 }
 
-// Not only a picture: it measures the what-if sweep on wine (13 features, three classes). With
-// MB_SCREENSHOT=FILE.png it saves the page at 1280x800 there.
+// Not only a picture: it measures the what-if sweep and the explanation on wine (13 features,
+// three classes). With MB_SCREENSHOT=FILE.png it saves the page at 1280x800 there.
 void TestPredictPage::screenshotOfWine()
 {
     const auto wine = loadSample("sample:wine.csv");
@@ -852,6 +1194,13 @@ void TestPredictPage::screenshotOfWine()
           qPrintable(algo), WhatIfChart::kPoints, double(timer.nsecsElapsed()) / 1e6 / kRepeats,
           chart->lastSweepSeconds() * 1e3);
     QCOMPARE(chart->curves().size(), 3);
+    // The "why" panel is worked out again at every change too.
+    const std::vector<double> row = m_page->inputRow();
+    timer.restart();
+    for (int i = 0; i < kRepeats; ++i)
+        m_page->explanationView()->setRow(row);
+    qInfo("explanation on wine (%s): %.3f ms per update, table or chart included", qPrintable(algo),
+          double(timer.nsecsElapsed()) / 1e6 / kRepeats);
 
     const QString path = qEnvironmentVariable("MB_SCREENSHOT");
     if (path.isEmpty())

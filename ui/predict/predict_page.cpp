@@ -3,6 +3,7 @@
 
 #include "core/eval/metrics.h"
 #include "ui/predict/dataset_row.h"
+#include "ui/predict/explanation_view.h"
 #include "ui/predict/feature_field.h"
 #include "ui/predict/feature_form.h"
 #include "ui/predict/probability_bars.h"
@@ -21,6 +22,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -193,6 +195,30 @@ QWidget *PredictPage::createResultPanel()
     connect(m_whatIfCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setWhatIfFeature(index); });
 
+    auto *whatIfPage = new QWidget;
+    auto *whatIfLayout = new QVBoxLayout(whatIfPage);
+    whatIfLayout->setContentsMargins(4, 6, 4, 0);
+    auto *whatIfRow = new QHBoxLayout;
+    whatIfRow->addWidget(whatIfLabel);
+    whatIfRow->addWidget(m_whatIfCombo, 1);
+    whatIfLayout->addLayout(whatIfRow);
+    whatIfLayout->addWidget(m_whatIf, 1);
+
+    m_explanation = new ExplanationView;
+    m_explanation->setObjectName(QStringLiteral("explanationView"));
+    // Why this answer, and what if an input changed: one question at a time, in tabs, so each
+    // gets the height it needs.
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("resultTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_explanation, tr("W&hy"));
+    m_tabs->addTab(whatIfPage, tr("What &If"));
+    m_tabs->setTabToolTip(0, tr("Why the model gives this answer: a tree's decision path, or each "
+                                "input's contribution"));
+    m_tabs->setTabToolTip(1, tr("How the probabilities change as one input varies"));
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [this](int index) { m_whatIfChosen = index == 1; });
+
     auto *panel = new QWidget;
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(8, 0, 0, 0);
@@ -201,12 +227,8 @@ QWidget *PredictPage::createResultPanel()
     layout->addWidget(m_marginLabel);
     layout->addSpacing(6);
     layout->addWidget(m_bars);
-    layout->addSpacing(10);
-    auto *whatIfRow = new QHBoxLayout;
-    whatIfRow->addWidget(whatIfLabel);
-    whatIfRow->addWidget(m_whatIfCombo, 1);
-    layout->addLayout(whatIfRow);
-    layout->addWidget(m_whatIf, 1);
+    layout->addSpacing(6);
+    layout->addWidget(m_tabs, 1);
     return panel;
 }
 
@@ -234,6 +256,13 @@ void PredictPage::setModel(std::shared_ptr<const Model> model, const QString &so
     m_fillNote->clear();
     m_fillNote->hide();
     m_whatIf->setModel(m_model);
+    m_explanation->setModel(m_model);
+    {
+        // The explanation first where there is one, unless the user went for the what-if
+        // chart; not a choice of the user's, so it does not count as one.
+        const QSignalBlocker quiet(m_tabs);
+        m_tabs->setCurrentIndex(m_explanation->isAvailable() && !m_whatIfChosen ? 0 : 1);
+    }
     {
         const QSignalBlocker quiet(m_whatIfCombo);
         m_whatIfCombo->clear();
@@ -335,6 +364,7 @@ void PredictPage::predict()
     std::vector<double> sorted = m_proba;
     std::sort(sorted.begin(), sorted.end(), std::greater<>());
     m_margin = sorted.empty() ? 0.0 : sorted.size() == 1 ? sorted[0] : sorted[0] - sorted[1];
+    m_explanation->setRow(row);
     showPrediction();
     Q_EMIT predictionChanged(m_predicted);
 }

@@ -17,9 +17,11 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
+class QTabWidget;
 
 namespace mb {
 
+class ExplanationView;
 class FeatureForm;
 class ProbabilityBars;
 class WhatIfChart;
@@ -28,9 +30,11 @@ class WhatIfChart;
 /// the model's input schema (FeatureForm); every change predicts at once through
 /// Model::predictRow, the engine's own path, and shows the class, a bar per class probability
 /// and the winning margin. Around it: reset to the training medians, fill from a row of a
-/// loaded dataset, named scenarios, and a what-if chart of one feature. The inputs on show are
-/// remembered per model (ScenarioStore, in QSettings), so they come back when the model is
-/// shown again, also after a restart. Holds the shown model and dataset alive. GUI thread only.
+/// loaded dataset, named scenarios, why the model answers so (ExplanationView: a tree's
+/// decision path, the inputs' contributions of a linear model or naive Bayes), and a what-if
+/// chart of one feature. The inputs on show are remembered per model (ScenarioStore, in
+/// QSettings), so they come back when the model is shown again, also after a restart. Holds the
+/// shown model and dataset alive. GUI thread only.
 class PredictPage : public QWidget
 {
     Q_OBJECT
@@ -89,6 +93,9 @@ public:
     FeatureForm *form() const { return m_form; }
     ProbabilityBars *probabilityBars() const { return m_bars; }
     WhatIfChart *whatIfChart() const { return m_whatIf; }
+    ExplanationView *explanationView() const { return m_explanation; }
+    /// The tabs under the probabilities: "Why" (the explanation) and "What if".
+    QTabWidget *resultTabs() const { return m_tabs; }
 
 Q_SIGNALS:
     /// The form's row was predicted again (after any change of input or model).
@@ -134,6 +141,9 @@ private:
     ProbabilityBars *m_bars = nullptr;
     QComboBox *m_whatIfCombo = nullptr;
     WhatIfChart *m_whatIf = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ExplanationView *m_explanation = nullptr;
+    bool m_whatIfChosen = false; ///< the user picked the what-if tab: kept across models
 };
 
 } // namespace mb
