@@ -166,9 +166,13 @@ int runPredict(const QStringList &args)
     }
     const double predictSeconds = secondsOf(predictTimer);
     // Rows left unscored are named, never dropped silently.
-    for (const SkippedRow &skipped : scores->skipped)
-        std::fprintf(stderr, "%s: row %zu not scored: %s\n", dataPath.toLocal8Bit().constData(), skipped.row + 1,
-                     skipped.reason.c_str());
+    for (const SkippedRow &skipped : scores->skipped) {
+        std::string where;
+        if (skipped.line)
+            where.append(1, ':').append(std::to_string(*skipped.line));
+        std::fprintf(stderr, "%s%s: row %zu not scored: %s\n", dataPath.toLocal8Bit().constData(), where.c_str(),
+                     skipped.row + 1, skipped.reason.c_str());
+    }
 
     if (!parser.isSet(QStringLiteral("json")) && !explain) {
         const QString outPath = parser.value(QStringLiteral("out"));

@@ -40,6 +40,18 @@ public:
     const std::vector<double> &weights() const { return m_weights; }
     void setWeights(std::vector<double> weights) { m_weights = std::move(weights); }
 
+    /// The file line each row started on (1-based), as the reader found it; empty when the rows
+    /// did not come from a file. What messages about a row name ("line 17").
+    const std::vector<std::int64_t> &sourceLines() const { return m_sourceLines; }
+    void setSourceLines(std::vector<std::int64_t> lines) { m_sourceLines = std::move(lines); }
+    /// The line row `row` started on, when known.
+    std::optional<std::int64_t> sourceLine(std::size_t row) const
+    {
+        if (m_sourceLines.size() != rowCount() || row >= m_sourceLines.size())
+            return std::nullopt;
+        return m_sourceLines[row];
+    }
+
     /// Things the reader fixed or noticed that a person should know (renamed duplicates, ...).
     const std::vector<std::string> &warnings() const { return m_warnings; }
     void addWarning(std::string warning) { m_warnings.push_back(std::move(warning)); }
@@ -55,6 +67,7 @@ private:
     };
     std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> m_indexByName;
     std::vector<double> m_weights;
+    std::vector<std::int64_t> m_sourceLines;
     std::vector<std::string> m_warnings;
 };
 

@@ -193,7 +193,7 @@ Expected<BatchScores> scoreRows(const Model &model, const Dataset &data, const S
                 scores.predicted[r] = -1;
                 std::fill_n(scores.proba.begin() + static_cast<std::ptrdiff_t>(r * static_cast<std::size_t>(k)), k,
                             std::nan(""));
-                scores.skipped.push_back({r, "a category the model never saw"});
+                scores.skipped.push_back({r, data.sourceLine(r), "a category the model never saw"});
             }
         }
         control.progress(static_cast<double>(end) / static_cast<double>(rows));

@@ -68,6 +68,7 @@ struct ScoringOptions {
 /// A row that was not scored, and why.
 struct SkippedRow {
     std::size_t row = 0;  ///< 0-based data row
+    std::optional<std::int64_t> line;  ///< the file line it started on, when the reader knew
     std::string reason;
 };
 

@@ -307,6 +307,7 @@ private:
     std::vector<double> m_weights;
     bool m_anyWeight = false;
     std::size_t m_rows = 0;
+    std::vector<std::int64_t> m_rowLines; ///< the line each data row is on
 };
 
 Expected<Dataset> ArffParser::run()
@@ -523,6 +524,7 @@ Expected<void> ArffParser::readData()
         auto row = lexer.peek() == '{' ? readSparseRow(lexer) : readDenseRow(lexer);
         if (!row)
             return row;
+        m_rowLines.push_back(m_lines.lineNumber());
         ++m_rows;
     }
     return {};
@@ -863,6 +865,7 @@ Dataset ArffParser::build()
     // Weights are kept only when the file gives at least one; rows without one weigh 1.
     if (m_anyWeight)
         dataset.setWeights(std::move(m_weights));
+    dataset.setSourceLines(std::move(m_rowLines));
     return dataset;
 }
 

@@ -353,6 +353,7 @@ private:
     TokenizedLines m_secondHalf; ///< reused by readBlockInParallel()
     std::vector<ColumnBuilder> m_columns;
     std::size_t m_rows = 0;
+    std::vector<std::int64_t> m_rowLines; ///< the line each row starts on
     std::size_t m_reservedRows = 0;
     bool m_deferred = false;
     bool m_allNumeric = true; ///< every column still in the Numeric state
@@ -421,6 +422,7 @@ bool CsvFileReader::readLinesUntil(CsvTokenizer &tokenizer, const char *stop)
                 reserveRows();
             for (std::size_t j = 0; j < n; ++j)
                 m_columns[j].values.push_back(rowValues[j]);
+            m_rowLines.push_back(tokenizer.recordLine());
             ++m_rows;
             continue;
         }
@@ -570,6 +572,7 @@ void CsvFileReader::reserveRows()
         else if (c.state == ColumnBuilder::State::Categorical)
             c.codes.reserve(target);
     }
+    m_rowLines.reserve(target);
     m_reservedRows = target;
 }
 
@@ -625,6 +628,7 @@ bool CsvFileReader::addRecord()
             ++j;
         }
         if (j == n) {
+            m_rowLines.push_back(m_fields.front().line);
             ++m_rows;
             return true;
         }
@@ -664,6 +668,7 @@ bool CsvFileReader::addRecord()
             break;
         }
     }
+    m_rowLines.push_back(m_fields.front().line);
     ++m_rows;
     return true;
 }
@@ -742,6 +747,10 @@ Dataset CsvFileReader::takeDataset()
         dataset.addColumn(std::move(column));
     }
     m_columns.clear();
+    if (m_rowLines.size() == m_rows) {
+        shrink(m_rowLines);
+        dataset.setSourceLines(std::move(m_rowLines));
+    }
     return dataset;
 }
 
@@ -805,6 +814,7 @@ Expected<Dataset> CsvFileReader::read(CsvDialect *dialectOut)
                     reserveRows();
                 for (std::size_t j = 0; j < n; ++j)
                     m_columns[j].values.push_back(rowValues[j]);
+                m_rowLines.push_back(tokenizer.recordLine());
                 ++m_rows;
                 continue;
             }

@@ -109,6 +109,16 @@ private Q_SLOTS:
         tzset();
     }
 
+    void eachRowKnowsItsLine()
+    {
+        const QString path = write("% comment\n@relation r\n@attribute x numeric\n@attribute c {a,b}\n@data\n"
+                                   "1,a\n\n% a comment between rows\n2,b\n{0 3}\n");
+        const Expected<Dataset> data = readArff(path);
+        QVERIFY2(data, data ? "" : data.error().describe().c_str());
+        QCOMPARE(data->rowCount(), std::size_t(3));
+        QCOMPARE(data->sourceLines(), (std::vector<std::int64_t> {6, 9, 10}));
+    }
+
     void readsFeatures_data()
     {
         QTest::addColumn<QByteArray>("arff");

@@ -291,7 +291,7 @@ private Q_SLOTS:
         lines = r.out.trimmed().split('\n');
         QVERIFY2(lines[1].startsWith("foggy,70,80,TRUE,,,"), lines[1].constData());
         QVERIFY(!lines[2].contains(",,"));
-        QVERIFY2(r.err.contains("row 1 not scored") && r.err.contains("foggy"), r.err.constData());
+        QVERIFY2(r.err.contains("foggy.csv:2: row 1 not scored") && r.err.contains("foggy"), r.err.constData());
         r = cli({"predict", model, data, "--unseen", "skip", "--json"});
         QCOMPARE(json(r).value("skipped_rows").toInt(), 1);
         QCOMPARE(cli({"predict", model, data, "--unseen", "drop"}).exitCode, 2);

@@ -75,6 +75,8 @@ private Q_SLOTS:
 
     void numberPrefixAgreesWithFromChars();
 
+    void eachRowKnowsItsLine_data();
+    void eachRowKnowsItsLine();
     void twoThreadsReadWhatOneReads_data();
     void twoThreadsReadWhatOneReads();
     void twoThreadsReportTheFirstBadLine_data();
@@ -960,6 +962,27 @@ QByteArray TestCsvReader::mixedFile(int rows, int badLine)
     return csv;
 }
 
+void TestCsvReader::eachRowKnowsItsLine_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QList<qint64>>("lines");
+    QTest::newRow("numbers (the fast path)") << QByteArray("a,b\n1,2\n3,4\n5,6\n") << QList<qint64> {2, 3, 4};
+    QTest::newRow("a quoted field over two lines")
+        << QByteArray("a,b,c\n1,2,x\n\"multi\nline\",3,y\n4,5,z\n") << QList<qint64> {2, 3, 5};
+    QTest::newRow("no header, CRLF") << QByteArray("1,x\r\n2,y\r\n3,z\r\n") << QList<qint64> {1, 2, 3};
+}
+
+void TestCsvReader::eachRowKnowsItsLine()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QList<qint64>, lines);
+    const auto data = readCsv(write(text), {});
+    QVERIFY2(data, data ? "" : data.error().describe().c_str());
+    QCOMPARE(data->rowCount(), std::size_t(lines.size()));
+    for (qsizetype r = 0; r < lines.size(); ++r)
+        QCOMPARE(data->sourceLine(std::size_t(r)), std::optional<std::int64_t>(lines[r]));
+}
+
 void TestCsvReader::twoThreadsReadWhatOneReads_data()
 {
     QTest::addColumn<int>("rows");
@@ -982,6 +1005,9 @@ void TestCsvReader::twoThreadsReadWhatOneReads()
     QCOMPARE(a->rowCount(), std::size_t(rows));
     QCOMPARE(b->rowCount(), a->rowCount());
     QCOMPARE(b->columnCount(), a->columnCount());
+    // Each row's line too: the helper thread's records keep theirs.
+    QCOMPARE(a->sourceLines().size(), std::size_t(rows));
+    QCOMPARE(b->sourceLines(), a->sourceLines());
     for (std::size_t j = 0; j < a->columnCount(); ++j) {
         const Column &x = a->column(j);
         const Column &y = b->column(j);

@@ -215,7 +215,7 @@ void TestBatchPage::skippedRowsAreListedByRow()
     QVERIFY(table->index(1, table->predictedColumn() + 1).data().toString().isEmpty());
     auto *skipped = m_page->findChild<QPlainTextEdit *>(QStringLiteral("skippedRows"));
     QVERIFY(!skipped->isHidden());
-    QVERIFY2(skipped->toPlainText().contains(QLatin1String("Row 2:")), qPrintable(skipped->toPlainText()));
+    QVERIFY2(skipped->toPlainText().contains(QLatin1String("Row 2 (line 3):")), qPrintable(skipped->toPlainText()));
     QVERIFY(label("scoreOutcome")->text().contains(QLatin1String("1 of 2")));
 }
 

@@ -386,8 +386,12 @@ void BatchPage::showScoresSummary()
     // Every row left out is named: never dropped silently.
     QStringList lines;
     lines << tr("%n row(s) not scored:", nullptr, int(skipped));
-    for (const SkippedRow &row : m_scores->skipped)
-        lines << tr("Row %1: %2").arg(locale.toString(qulonglong(row.row + 1)), QString::fromStdString(row.reason));
+    for (const SkippedRow &row : m_scores->skipped) {
+        const QString reason = QString::fromStdString(row.reason);
+        const QString number = locale.toString(qulonglong(row.row + 1));
+        lines << (row.line ? tr("Row %1 (line %2): %3").arg(number, locale.toString(qlonglong(*row.line)), reason)
+                           : tr("Row %1: %2").arg(number, reason));
+    }
     m_skipped->setPlainText(lines.join(QLatin1Char('\n')));
     m_skipped->show();
     Q_EMIT statusMessage(tr("%n row(s) not scored; see the list under the table.", nullptr, int(skipped)));
