@@ -5,12 +5,13 @@
 #   scripts/install-deps.sh            build + test packages
 #   scripts/install-deps.sh --bench    also the benchmark's anchors (scikit-learn, pandas, OpenBLAS)
 #   scripts/install-deps.sh --fuzz     also clang's fuzzing runtime
-#   scripts/install-deps.sh --gui-tools  also Xvfb and ImageMagick for screenshots
+#   scripts/install-deps.sh --gui-tools  also Xvfb, ImageMagick and a CJK font for screenshots
 set -euo pipefail
 
 packages=(
     cmake g++ ninja-build pkgconf
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n  # Qt's own strings (OK, Cancel, file dialogs) in Chinese
     libqt6sql6-sqlite libqt6svg6 libqt6opengl6-dev libgl-dev libvulkan-dev
     libboost-serialization-dev
     locales
@@ -22,7 +23,8 @@ for arg in "$@"; do
         --bench) packages+=(python3 python3-sklearn python3-pandas libopenblas0-pthread time) ;;
         # clang 16, not Debian's default 14: only 16 compiles libstdc++ 12's std::expected.
         --fuzz) packages+=(clang-16 libclang-rt-16-dev llvm-16) ;;  # llvm-16: llvm-symbolizer for traces
-        --gui-tools) packages+=(xvfb xauth imagemagick) ;;
+        # fonts-noto-cjk: the Chinese interface needs glyphs under Xvfb too.
+        --gui-tools) packages+=(xvfb xauth imagemagick fonts-noto-cjk) ;;
         *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
     esac
 done

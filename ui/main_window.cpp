@@ -9,6 +9,7 @@
 #include "ui/batch/batch_page.h"
 #include "ui/catalog/catalog_page.h"
 #include "ui/data/data_page.h"
+#include "ui/language.h"
 #include "ui/predict/predict_page.h"
 #include "ui/results/results_page.h"
 #include "ui/train/result_text.h"
@@ -214,6 +215,11 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    settings->setObjectName(QStringLiteral("menuSettings"));
+    settings->addMenu(createLanguageMenu(
+        this, [this](const QString &message) { showStatusMessage(message); }));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
     help->addAction(m_aboutAction);
@@ -225,9 +231,13 @@ void MainWindow::createToolBar()
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->setMovable(false);
+    // Qt's own icon texts and tooltips keep the "(O)" of a Chinese "打开数据(&O)…".
+    m_openAction->setIconText(withoutMnemonic(m_openAction->text()));
+    m_openAction->setToolTip(m_openAction->iconText());
     bar->addAction(m_openAction);
     QAction *samples = m_sampleMenu->menuAction();
     samples->setIconText(tr("Open Sample"));
+    samples->setToolTip(samples->iconText());
     bar->addAction(samples);
     if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(samples))) {
         button->setObjectName(QStringLiteral("openSampleButton"));

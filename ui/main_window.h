@@ -20,7 +20,7 @@ class PredictPage;
 class ResultsPage;
 class TrainPage;
 
-/// The ModelBench main window: a tab per page (Data, Train, Results, Predict, Batch, Catalog), the File and Help menus,
+/// The ModelBench main window: a tab per page (Data, Train, Results, Predict, Batch, Catalog), the File, Settings and Help menus,
 /// a toolbar, recent files, drag and drop of data files, and the status bar. Remembers its
 /// geometry, the last folder and the recent files in QSettings. GUI thread only.
 class MainWindow : public QMainWindow

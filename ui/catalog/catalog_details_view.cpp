@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTextBlockFormat>
 #include <QTextCharFormat>
 #include <QTextCursor>
@@ -22,6 +23,58 @@ QString escaped(const QString &text)
 QString row(const QString &label, const QString &value)
 {
     return QStringLiteral("<tr><th align=left>%1</th><td>%2</td></tr>").arg(escaped(label), escaped(value));
+}
+
+// The catalog's event log stores event names as keys and details in English, as the CLI
+// shows them; here they are said in the interface's language. Unknown forms stay as stored.
+QString eventName(const QString &event)
+{
+    static const std::pair<const char *, const char *> kNames[] = {
+        {"registered", QT_TRANSLATE_NOOP("mb::CatalogDetailsView", "registered")},
+        {"renamed", QT_TRANSLATE_NOOP("mb::CatalogDetailsView", "renamed")},
+        {"tagged", QT_TRANSLATE_NOOP("mb::CatalogDetailsView", "tagged")},
+        {"untagged", QT_TRANSLATE_NOOP("mb::CatalogDetailsView", "untagged")},
+        {"alias_moved", QT_TRANSLATE_NOOP("mb::CatalogDetailsView", "alias set")},
+        {"alias_removed", QT_TRANSLATE_NOOP("mb::CatalogDetailsView", "alias removed")},
+        {"deleted", QT_TRANSLATE_NOOP("mb::CatalogDetailsView", "deleted")},
+        {"described", QT_TRANSLATE_NOOP("mb::CatalogDetailsView", "description changed")},
+    };
+    for (const auto &[key, name] : kNames) {
+        if (event == QLatin1String(key))
+            return CatalogDetailsView::tr(name);
+    }
+    return event;
+}
+
+QString eventDetail(const QString &detail)
+{
+    static const QRegularExpression registered(
+        QStringLiteral("^(\\S+), (\\d+) bytes, sha256 ([0-9a-f]+)$"));
+    static const QRegularExpression characters(QStringLiteral("^(\\d+) characters$"));
+    static const QRegularExpression aliasRemoved(QStringLiteral("^(.*) -> none$"));
+    if (const auto m = registered.match(detail); m.hasMatch())
+        return CatalogDetailsView::tr("%1, %2 bytes, SHA-256 %3")
+            .arg(learnerDisplayName(m.captured(1).toStdString()), m.captured(2), m.captured(3));
+    if (const auto m = characters.match(detail); m.hasMatch())
+        return CatalogDetailsView::tr("%1 characters").arg(m.captured(1));
+    if (const auto m = aliasRemoved.match(detail); m.hasMatch())
+        return CatalogDetailsView::tr("%1 -> none").arg(m.captured(1));
+    if (detail == QLatin1String("description removed"))
+        return CatalogDetailsView::tr("description removed");
+    if (detail == QLatin1String("whole model"))
+        return CatalogDetailsView::tr("whole model");
+    return detail;
+}
+
+QString archiveName(const QString &archive)
+{
+    if (archive == QLatin1String("binary"))
+        return CatalogDetailsView::tr("binary");
+    if (archive == QLatin1String("text"))
+        return CatalogDetailsView::tr("text");
+    if (archive == QLatin1String("xml"))
+        return CatalogDetailsView::tr("XML");
+    return archive;
 }
 
 } // namespace
@@ -81,7 +134,7 @@ QString CatalogDetailsView::headerHtml(const CatalogEntry &entry) const
     html += row(tr("Created (UTC)"), entry.created);
     html += row(tr("Registered (UTC)"), entry.registered);
     html += row(tr("Size"), tr("%1 (%2 bytes)").arg(locale.formattedDataSize(entry.size), locale.toString(entry.size)));
-    html += row(tr("Archive"), tr("%1, format %2").arg(entry.archive).arg(entry.formatVersion));
+    html += row(tr("Archive"), tr("%1, format %2").arg(archiveName(entry.archive)).arg(entry.formatVersion));
     html += row(tr("SHA-256"), entry.sha256);
     html += row(tr("Tags"), entry.tags.isEmpty() ? tr("none") : entry.tags.join(QStringLiteral(", ")));
     QStringList aliases;
@@ -102,7 +155,7 @@ QString CatalogDetailsView::metricsHtml(const CatalogEntry &entry) const
     for (const auto &[name, value] : entry.metrics) {
         // "rows" counts the rows measured on; the others are rates or losses.
         const bool count = name == "rows";
-        html += row(QString::fromStdString(name),
+        html += row(metricDisplayName(name),
                     count ? locale.toString(qlonglong(value)) : locale.toString(value, 'f', 4));
     }
     return html + QStringLiteral("</table>");
@@ -121,7 +174,8 @@ QString CatalogDetailsView::eventsHtml(const std::vector<CatalogEvent> &events) 
                 ? locale.toString(time.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                 : event.time;
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
-                    .arg(escaped(shown), escaped(event.event), escaped(event.detail));
+                    .arg(escaped(shown), escaped(eventName(event.event)),
+                         escaped(eventDetail(event.detail)));
     }
     return html + QStringLiteral("</table>");
 }

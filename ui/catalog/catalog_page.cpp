@@ -5,6 +5,7 @@
 #include "ui/catalog/catalog_details_view.h"
 #include "ui/catalog/catalog_filter_model.h"
 #include "ui/catalog/catalog_table_model.h"
+#include "ui/language.h"
 #include "ui/results/save_to_catalog_dialog.h"
 
 #include <QAction>
@@ -127,6 +128,7 @@ void CatalogPage::createActions()
     auto add = [this](QAction *&action, const QString &text, const QString &tip, const char *name,
                       auto slot, bool onTable) {
         action = new QAction(text, this);
+        action->setIconText(withoutMnemonic(text)); // the tool button's: "打开", not "打开(O)"
         action->setObjectName(QString::fromLatin1(name));
         action->setToolTip(tip);
         action->setStatusTip(tip);

@@ -73,7 +73,7 @@ QVariant ColumnListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == TypeSection && !column.typeReason().empty())
-            return QString::fromStdString(column.typeReason());
+            return typeReasonText(column);
         if (index.column() == NameSection)
             return QString::fromStdString(column.name());
         return {};

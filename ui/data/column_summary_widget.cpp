@@ -151,7 +151,7 @@ void ColumnSummaryWidget::setColumn(int index, const Column &column, const Colum
     m_title->setToolTip(m_title->text());
     m_type->setText(columnTypeText(column)
                     + (column.role() == ColumnRole::Target ? tr(", target") : QString()));
-    m_reason->setText(QString::fromStdString(column.typeReason()));
+    m_reason->setText(typeReasonText(column));
     m_reason->setVisible(!column.typeReason().empty());
     m_missing->setText(countWithShare(stats.missing, column.size()));
     m_distinct->setText(QLocale().toString(qulonglong(stats.distinct)));

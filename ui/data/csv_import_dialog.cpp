@@ -258,7 +258,7 @@ void CsvImportDialog::updateTypeTable()
         QTableWidgetItem *item = m_types->item(i, TypeReadAsColumn);
         item->setText(columnTypeName(column.type()));
         item->setToolTip(column.typeReason().empty() ? tr("Chosen in \"Use as\".")
-                                                     : QString::fromStdString(column.typeReason()));
+                                                     : typeReasonText(column));
     }
 }
 
@@ -273,7 +273,7 @@ void CsvImportDialog::rebuildTypeTable()
         const std::string name = column.name();
         m_types->setItem(i, TypeNameColumn, new QTableWidgetItem(QString::fromStdString(name)));
         auto *readAs = new QTableWidgetItem(columnTypeName(column.type()));
-        readAs->setToolTip(QString::fromStdString(column.typeReason()));
+        readAs->setToolTip(typeReasonText(column));
         m_types->setItem(i, TypeReadAsColumn, readAs);
 
         auto *useAs = new QComboBox(m_types);

@@ -92,7 +92,7 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
             tip += QStringLiteral("<br>") + tr("Target (the class to predict)");
         if (!column.typeReason().empty())
             tip += QStringLiteral("<br><i>%1</i>")
-                       .arg(QString::fromStdString(column.typeReason()).toHtmlEscaped());
+                       .arg(typeReasonText(column).toHtmlEscaped());
         return tip;
     }
     case Qt::FontRole:

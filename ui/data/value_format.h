@@ -19,5 +19,8 @@ QString columnTypeText(const Column &column);
 QString columnTypeName(ColumnType type);
 /// "Feature", "Target" or "Ignored", translated.
 QString columnRoleText(ColumnRole role);
+/// Why the reader chose the column's type ("numeric: 150 values"), translated; empty when
+/// the type was chosen by hand.
+QString typeReasonText(const Column &column);
 
 } // namespace mb

@@ -17,9 +17,10 @@ namespace mb {
 
 namespace {
 
+// lupdate files the tr() calls of this file's free functions under "mb", the namespace.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mb::ModelSheet", text);
+    return QCoreApplication::translate("mb", text);
 }
 
 QString str(const std::string &text)
@@ -66,7 +67,7 @@ QString featureDescription(const FeatureSchema &feature)
         QStringList levels;
         for (const std::string &level : feature.levels)
             levels.append(str(level));
-        return QCoreApplication::translate("mb::ModelSheet", "categorical, %n level(s): ", nullptr,
+        return QCoreApplication::translate("mb", "categorical, %n level(s): ", nullptr,
                                            int(levels.size()))
             + levels.join(QStringLiteral(", "));
     }

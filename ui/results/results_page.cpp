@@ -396,7 +396,7 @@ QString ResultsPage::storedMetricsText(const Model &model) const
         return tr("Opened from a file: not measured here, and the file stores no metrics.");
     QStringList parts;
     for (const auto &[key, value] : model.metrics())
-        parts.append(QStringLiteral("%1 %2").arg(QString::fromStdString(key),
+        parts.append(QStringLiteral("%1 %2").arg(metricDisplayName(key),
                                                  QLocale().toString(value, 'f', 4)));
     return tr("Opened from a file: not measured here. Metrics stored when the model was made: "
               "%1. The model sheet lists them too.")

@@ -14,9 +14,10 @@ namespace mb {
 
 namespace {
 
+// lupdate files the tr() calls of this file's free functions under "mb", the namespace.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mb::ResultText", text);
+    return QCoreApplication::translate("mb", text);
 }
 
 bool isMeasured(const TrainResult &result)
@@ -38,6 +39,25 @@ QString learnerDisplayName(std::string_view key)
         return QString::fromUtf8(key.data(), qsizetype(key.size()));
     const QByteArray name(info->name.data(), qsizetype(info->name.size()));
     return QCoreApplication::translate("mb::LearnerInfo", name.constData());
+}
+
+QString metricDisplayName(std::string_view key)
+{
+    // The keys of headlineMetrics(), as model files and the catalog store them.
+    static const std::pair<std::string_view, const char *> kNames[] = {
+        {"accuracy", QT_TRANSLATE_NOOP("mb", "accuracy")},
+        {"balanced_accuracy", QT_TRANSLATE_NOOP("mb", "balanced accuracy")},
+        {"macro_f1", QT_TRANSLATE_NOOP("mb", "macro F1")},
+        {"weighted_f1", QT_TRANSLATE_NOOP("mb", "weighted F1")},
+        {"log_loss", QT_TRANSLATE_NOOP("mb", "log loss")},
+        {"roc_auc", QT_TRANSLATE_NOOP("mb", "ROC AUC")},
+        {"rows", QT_TRANSLATE_NOOP("mb", "rows evaluated")},
+    };
+    for (const auto &[k, name] : kNames) {
+        if (k == key)
+            return tr(name);
+    }
+    return QString::fromUtf8(key.data(), qsizetype(key.size()));
 }
 
 QString validationDisplayText(const std::string &validation)

@@ -13,6 +13,10 @@ struct TrainResult;
 /// The learner's name for people ("Random forest"), translated; the key when unknown.
 QString learnerDisplayName(std::string_view key);
 
+/// A headline metric's name for people ("macro F1" for "macro_f1"), translated; the key when
+/// unknown.
+QString metricDisplayName(std::string_view key);
+
 /// "holdout 25 %", "10-fold cross-validation", "test file wine.csv", "no validation".
 QString validationDisplayText(const std::string &validation);
 

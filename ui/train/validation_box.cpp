@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/train/validation_box.h"
 
+#include "ui/language.h"
+
 #include <QButtonGroup>
 #include <QDir>
 #include <QFileDialog>
@@ -71,7 +73,7 @@ ValidationBox::ValidationBox(QWidget *parent)
     m_none->setToolTip(tr("Keep a model trained on every row without measuring it."));
 
     for (QRadioButton *radio : {m_holdout, m_crossValidation, m_testSet, m_none})
-        radio->setAccessibleName(radio->text().remove(QLatin1Char('&')));
+        radio->setAccessibleName(withoutMnemonic(radio->text()));
     m_kinds = new QButtonGroup(this);
     m_kinds->addButton(m_holdout, int(Kind::Holdout));
     m_kinds->addButton(m_crossValidation, int(Kind::CrossValidation));
