@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
-// modelbench-gui-stall: how long the window stops answering while the Train page trains, and
-// how soon Cancel gives the Train button back. Drives the real TrainPage (offscreen or on a
-// display); a 10 ms timer on the GUI thread measures the longest gap between its ticks.
+// modelbench-gui-stall: how long the window stops answering while the Train page trains (or
+// the Data page loads a file), and how soon Cancel gives control back. Drives the real pages
+// (offscreen or on a display); a 10 ms timer on the GUI thread measures the longest gap
+// between its ticks.
 //
 //   modelbench-gui-stall [--rows N] [--features F] [--learner KEY] [--trees T] [--cancel-after S]
+//   modelbench-gui-stall --load FILE.csv [--cancel-after S]
 #include "core/data/dataset.h"
+#include "ui/data/data_page.h"
 #include "ui/train/train_page.h"
 
 #include <QApplication>
@@ -54,6 +57,16 @@ struct StallMeter {
     qint64 last = 0;
     qint64 worst = 0;
     std::vector<qint64> gaps;
+    void report(const char *what, qint64 total, qint64 cancelledAt)
+    {
+        std::sort(gaps.begin(), gaps.end());
+        const qint64 p99 = gaps.empty() ? 0 : gaps[gaps.size() * 99 / 100];
+        std::printf("%s %s: %.1f s; GUI timer (10 ms): %zu ticks, longest gap %lld ms, 99th percentile %lld ms\n",
+                    what, cancelledAt >= 0 ? "cancelled" : "finished", double(total) / 1000, gaps.size(),
+                    static_cast<long long>(worst), static_cast<long long>(p99));
+        if (cancelledAt >= 0)
+            std::printf("Cancel to done: %lld ms\n", static_cast<long long>(total - cancelledAt));
+    }
     void tick()
     {
         const qint64 now = clock.elapsed();
@@ -75,7 +88,49 @@ int main(int argc, char *argv[])
     parser.addOption({"learner", "Learner key.", "KEY", "forest"});
     parser.addOption({"trees", "n_estimators for the forest (0: its default).", "T", "0"});
     parser.addOption({"cancel-after", "Press Cancel after S seconds (0: let it finish).", "S", "0"});
+    parser.addOption({"load", "Measure the Data page loading FILE instead of training.", "FILE"});
     parser.process(app);
+    const double cancelAfter = parser.value("cancel-after").toDouble();
+
+    if (parser.isSet("load")) {
+        mb::DataPage page;
+        page.resize(1280, 800);
+        page.show();
+        StallMeter meter;
+        QTimer ticker;
+        ticker.setInterval(10);
+        QObject::connect(&ticker, &QTimer::timeout, [&meter] { meter.tick(); });
+        QElapsedTimer run;
+        qint64 cancelledAt = -1;
+        auto done = [&] {
+            ticker.stop();
+            meter.report("loading", run.elapsed(), cancelledAt);
+            if (page.dataset())
+                std::printf("dataset on show: %zu rows\n", page.dataset()->rowCount());
+            QTimer::singleShot(0, &app, &QApplication::quit);
+        };
+        QObject::connect(&page, &mb::DataPage::datasetChanged, &app, done);
+        QObject::connect(&page, &mb::DataPage::loadFailed, &app, done);
+        // A cancelled load says so on the status line only.
+        QObject::connect(&page, &mb::DataPage::statusMessage, &app, [&](const QString &message) {
+            if (cancelledAt >= 0 && message.contains(QLatin1String("cancelled")))
+                done();
+        });
+        if (cancelAfter > 0) {
+            QTimer::singleShot(int(cancelAfter * 1000) + 1, &app, [&] {
+                cancelledAt = run.elapsed();
+                page.cancelLoad();
+            });
+        }
+        QTimer::singleShot(0, &app, [&] {
+            meter.clock.start();
+            run.start();
+            ticker.start();
+            page.load(parser.value("load"));
+            meter.tick();
+        });
+        return app.exec();
+    }
 
     QElapsedTimer prep;
     prep.start();
@@ -116,8 +171,8 @@ int main(int argc, char *argv[])
         std::printf("train button enabled: %s\n", train->isEnabled() ? "yes" : "no");
         QTimer::singleShot(0, &app, &QApplication::quit);
     });
-    if (const double after = parser.value("cancel-after").toDouble(); after > 0) {
-        QTimer::singleShot(int(after * 1000) + 1, &app, [&] {
+    if (cancelAfter > 0) {
+        QTimer::singleShot(int(cancelAfter * 1000) + 1, &app, [&] {
             cancelledAt = run.elapsed();
             cancel->click();
         });
