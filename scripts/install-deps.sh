@@ -5,7 +5,8 @@
 #   scripts/install-deps.sh            build + test packages
 #   scripts/install-deps.sh --bench    also the benchmark's anchors (scikit-learn, pandas, OpenBLAS)
 #   scripts/install-deps.sh --fuzz     also clang's fuzzing runtime
-#   scripts/install-deps.sh --gui-tools  also Xvfb, ImageMagick and a CJK font for screenshots
+#   scripts/install-deps.sh --gui-tools  also Xvfb, ImageMagick and a CJK font for screenshots, and
+#                                        rsvg-convert for scripts/render-icons.sh
 set -euo pipefail
 
 packages=(
@@ -15,6 +16,9 @@ packages=(
     libqt6sql6-sqlite libqt6svg6 libqt6opengl6-dev libgl-dev libvulkan-dev
     libboost-serialization-dev
     locales
+    # cpack -G DEB and tst_deb_package: dpkg-shlibdeps and file compute the .deb's Depends;
+    # the test validates the .desktop file and the MIME XML.
+    dpkg-dev file desktop-file-utils libxml2-utils shared-mime-info
 )
 # Locales the import tests run under (parsing must not depend on them).
 test_locales=(de_DE.UTF-8 zh_CN.UTF-8)
@@ -24,7 +28,7 @@ for arg in "$@"; do
         # clang 16, not Debian's default 14: only 16 compiles libstdc++ 12's std::expected.
         --fuzz) packages+=(clang-16 libclang-rt-16-dev llvm-16) ;;  # llvm-16: llvm-symbolizer for traces
         # fonts-noto-cjk: the Chinese interface needs glyphs under Xvfb too.
-        --gui-tools) packages+=(xvfb xauth imagemagick fonts-noto-cjk) ;;
+        --gui-tools) packages+=(xvfb xauth imagemagick fonts-noto-cjk librsvg2-bin) ;;
         *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
     esac
 done
