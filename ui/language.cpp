@@ -175,8 +175,11 @@ QMenu *createLanguageMenu(QWidget *parent, std::function<void(const QString &mes
                   .arg(languageNativeName(languageForLocale(QLocale::system()))),
               QString());
     menu->addSeparator();
+    // Numbered accelerators: a language's own name may have no letter to type.
+    int number = 0;
     for (const QString &language : availableLanguages())
-        addChoice(languageNativeName(language), language);
+        addChoice(QStringLiteral("&%1  %2").arg(++number % 10).arg(languageNativeName(language)),
+                  language);
 
     QObject::connect(
         group, &QActionGroup::triggered, menu, [notify = std::move(notify)](QAction *action) {

@@ -35,6 +35,8 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <boost/version.hpp>
+
 namespace mb {
 
 namespace {
@@ -194,9 +196,14 @@ void MainWindow::createMenus()
     m_sampleMenu = file->addMenu(QIcon(QStringLiteral(":/icons/sample.svg")), tr("Open &Sample"));
     m_sampleMenu->setObjectName(QStringLiteral("menuOpenSample"));
     m_sampleMenu->menuAction()->setStatusTip(tr("Open a dataset that comes with ModelBench"));
+    int sampleNumber = 0;
     for (const SampleDataset &sample : sampleDatasets()) {
         const QString fileName = QString::fromUtf8(sample.fileName);
-        QAction *action = m_sampleMenu->addAction(fileName);
+        // Accelerators 1-9, then 0 for the tenth, as in the recent files.
+        ++sampleNumber;
+        QAction *action = m_sampleMenu->addAction(
+            sampleNumber <= 10 ? QStringLiteral("&%1  %2").arg(sampleNumber % 10).arg(fileName)
+                               : fileName);
         action->setObjectName(QStringLiteral("actionSample_%1").arg(fileName));
         action->setStatusTip(tr(sample.description));
         action->setToolTip(tr(sample.description));
@@ -433,13 +440,32 @@ void MainWindow::showCatalogError(const QString &message)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About ModelBench"),
-        tr("<h3>ModelBench %1</h3>"
-           "<p>A desktop workbench for classifiers: load a dataset, train and "
-           "compare models, and use them to predict.</p>"
-           "<p>Built with Qt %2.</p>")
-            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    // One box at a time, and not modal to the test harness: open(), not exec().
+    if (auto *shown = findChild<QMessageBox *>(QStringLiteral("aboutBox"))) {
+        shown->raise();
+        shown->activateWindow();
+        return;
+    }
+    const QString boost = QStringLiteral("%1.%2.%3")
+                              .arg(BOOST_VERSION / 100000)
+                              .arg(BOOST_VERSION / 100 % 1000)
+                              .arg(BOOST_VERSION % 100);
+    auto *box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setWindowTitle(tr("About ModelBench"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setTextFormat(Qt::RichText);
+    box->setText(tr("<h3>ModelBench %1</h3>"
+                    "<p>A desktop workbench for classifiers: load a dataset, train and "
+                    "compare models, and use them to predict.</p>"
+                    "<p>Version %1<br>Qt %2 (built with Qt %3)<br>Boost %4<br>"
+                    "Model file format version %5</p>")
+                     .arg(QStringLiteral(MB_VERSION), QString::fromLatin1(qVersion()),
+                          QStringLiteral(QT_VERSION_STR), boost)
+                     .arg(kModelFormatVersion));
+    box->setStandardButtons(QMessageBox::Ok);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 QStringList MainWindow::recentFiles() const

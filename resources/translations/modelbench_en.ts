@@ -93,7 +93,7 @@
 <context>
     <name>mb::ExplanationView</name>
     <message numerus="yes">
-        <location filename="../../ui/predict/explanation_view.cpp" line="+240"/>
+        <location filename="../../ui/predict/explanation_view.cpp" line="+241"/>
         <source>%n more</source>
         <translation>
             <numerusform>%n more</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>mb::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="+407"/>
+        <location filename="../../ui/main_window.cpp" line="+414"/>
         <source>Catalog %1: %n model version(s).</source>
         <translation>
             <numerusform>Catalog %1: %n model version.</numerusform>

@@ -1234,7 +1234,12 @@
         <translation>最常见的取值：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+9"/>
+        <source>Chart of the column&apos;s values</source>
+        <translation>该列取值的图表</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>, target</source>
         <translation>，目标</translation>
     </message>
@@ -1478,7 +1483,22 @@
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;尚无数据&lt;/p&gt;&lt;p&gt;通过 &lt;b&gt;文件 ▸ 打开数据…&lt;/b&gt;（Ctrl+O）或将文件拖放到本窗口来打开 CSV 或 ARFF 文件，&lt;br&gt;也可以从 &lt;b&gt;文件 ▸ 打开示例&lt;/b&gt; 试用内置数据集。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+11"/>
+        <source>Columns of the dataset</source>
+        <translation>数据集的列</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Rows of the dataset</source>
+        <translation>数据集的行</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Summary of the selected column</source>
+        <translation>所选列的摘要</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Cannot open “%1”: the file does not exist.</source>
         <translation>无法打开“%1”：文件不存在。</translation>
     </message>
@@ -1598,7 +1618,12 @@
         <translation>到达该节点的训练行数</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+13"/>
+        <source>Contributions of the inputs, scrollable</source>
+        <translation>各输入的贡献（可滚动）</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>No model.</source>
         <translation>没有模型。</translation>
     </message>
@@ -1856,7 +1881,7 @@
         <translation>系统语言(&amp;S)（%1）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Language: %1.</source>
         <translation>语言：%1。</translation>
     </message>
@@ -1932,7 +1957,7 @@
 <context>
     <name>mb::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+57"/>
+        <location filename="../../ui/main_window.cpp" line="+59"/>
         <source>ModelBench</source>
         <translation>ModelBench</translation>
     </message>
@@ -2082,7 +2107,7 @@
         <translation>打开 ModelBench 自带的数据集</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>&amp;Recent Files</source>
         <translation>最近文件(&amp;R)</translation>
     </message>
@@ -2194,17 +2219,17 @@
         <translation>无法打开该模型目录；当前使用的模型目录不变。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>About ModelBench</source>
         <translation>关于 ModelBench</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;h3&gt;ModelBench %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for classifiers: load a dataset, train and compare models, and use them to predict.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;ModelBench %1&lt;/h3&gt;&lt;p&gt;分类器桌面工作台：载入数据集，训练并比较模型，再用模型进行预测。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+        <location line="+3"/>
+        <source>&lt;h3&gt;ModelBench %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for classifiers: load a dataset, train and compare models, and use them to predict.&lt;/p&gt;&lt;p&gt;Version %1&lt;br&gt;Qt %2 (built with Qt %3)&lt;br&gt;Boost %4&lt;br&gt;Model file format version %5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ModelBench %1&lt;/h3&gt;&lt;p&gt;分类器桌面工作台：载入数据集，训练并比较模型，再用模型进行预测。&lt;/p&gt;&lt;p&gt;版本 %1&lt;br&gt;Qt %2（构建时为 Qt %3）&lt;br&gt;Boost %4&lt;br&gt;模型文件格式版本 %5&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+132"/>
         <source>Opening the first of %1 dropped model files.</source>
         <translation>拖入了 %1 个模型文件，打开第一个。</translation>
     </message>

@@ -122,6 +122,7 @@ ColumnSummaryWidget::ColumnSummaryWidget(QWidget *parent)
     m_chart->setBackgroundRoundness(0);
     m_chartView = new QChartView(m_chart, this);
     m_chartView->setObjectName(QStringLiteral("summaryChart"));
+    m_chartView->setAccessibleName(tr("Chart of the column's values"));
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(kMinChartHeight);
 

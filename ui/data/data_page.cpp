@@ -117,6 +117,7 @@ DataPage::DataPage(QWidget *parent)
 
     m_columnList = new QTableView(this);
     m_columnList->setObjectName(QStringLiteral("columnList"));
+    m_columnList->setAccessibleName(tr("Columns of the dataset"));
     m_columnList->setModel(m_columnModel);
     m_columnList->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_columnList->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -140,6 +141,7 @@ DataPage::DataPage(QWidget *parent)
 
     m_dataTable = new QTableView(this);
     m_dataTable->setObjectName(QStringLiteral("dataTable"));
+    m_dataTable->setAccessibleName(tr("Rows of the dataset"));
     m_dataTable->setModel(m_tableModel);
     m_dataTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_dataTable->setWordWrap(false);
@@ -157,6 +159,7 @@ DataPage::DataPage(QWidget *parent)
 
     // The summary scrolls rather than squeezing its text when the panel is short.
     auto *summaryScroll = new QScrollArea(this);
+    summaryScroll->setAccessibleName(tr("Summary of the selected column"));
     summaryScroll->setWidget(m_columnSummary);
     summaryScroll->setWidgetResizable(true);
     summaryScroll->setFrameShape(QFrame::NoFrame);

@@ -84,6 +84,7 @@ ExplanationView::ExplanationView(QWidget *parent)
     m_chart = new ContributionChart;
     m_chart->setObjectName(QStringLiteral("contributionChart"));
     m_chartScroll = new QScrollArea;
+    m_chartScroll->setAccessibleName(tr("Contributions of the inputs, scrollable"));
     m_chartScroll->setWidget(m_chart);
     m_chartScroll->setWidgetResizable(true);
     m_chartScroll->setFrameShape(QFrame::NoFrame);

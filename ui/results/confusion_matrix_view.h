@@ -29,6 +29,9 @@ public:
     double rowShare(int truth, int predicted) const;
     /// The text painted in a cell: "12\n(85.7 %)".
     QString cellText(int truth, int predicted) const;
+    /// The fill of a cell holding `share` of its row: a sequential blue scale whose lightness
+    /// falls steadily with the share, so the heatmap reads in greyscale too.
+    QColor cellColour(double share) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -45,7 +48,6 @@ private:
     };
     Geometry geometry() const;
     int labelWidth() const;
-    QColor cellColour(double share) const;
 
     std::vector<std::vector<std::size_t>> m_counts;
     QStringList m_classes;
