@@ -59,6 +59,7 @@ private Q_SLOTS:
     void savedModelAppearsAndOpensOnTheResultsPage();
     void corruptEntryGivesOneErrorBox();
     void lockedCatalogGivesOneErrorBox();
+    void everyActionIsOnTheTablesContextMenu();
     void screenshot();
 
 private:
@@ -479,6 +480,19 @@ void TestCatalogPage::lockedCatalogGivesOneErrorBox()
     QSqlDatabase::removeDatabase(QStringLiteral("locker"));
     QVERIFY(m_page->refresh());
     QCOMPARE(m_page->tableModel()->rowOf(QStringLiteral("wine"), 1) >= 0, true);
+}
+
+// The toolbar's buttons take no focus; the keyboard reaches the actions through the table's
+// context menu (Shift+F10, the Menu key).
+void TestCatalogPage::everyActionIsOnTheTablesContextMenu()
+{
+    QTableView *table = m_page->tableView();
+    QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+    const QList<QAction *> actions = table->actions();
+    for (QAction *action : {m_page->openAction(), m_page->exportAction(), m_page->importAction(),
+                            m_page->renameAction(), m_page->tagsAction(), m_page->aliasAction(),
+                            m_page->deleteAction(), m_page->refreshAction()})
+        QVERIFY2(actions.contains(action), qPrintable(action->objectName()));
 }
 
 // Not a check: saves the picture for docs/screenshots when MB_SCREENSHOT names a .png file.

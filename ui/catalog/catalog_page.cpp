@@ -126,7 +126,7 @@ void CatalogPage::createActions()
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     auto add = [this](QAction *&action, const QString &text, const QString &tip, const char *name,
-                      auto slot, bool onTable) {
+                      auto slot) {
         action = new QAction(text, this);
         action->setIconText(withoutMnemonic(text)); // the tool button's: "打开", not "打开(O)"
         action->setObjectName(QString::fromLatin1(name));
@@ -134,27 +134,28 @@ void CatalogPage::createActions()
         action->setStatusTip(tip);
         connect(action, &QAction::triggered, this, slot);
         m_toolBar->addAction(action);
-        if (onTable)
-            m_table->addAction(action);
+        // The table's context menu (right click, or Shift+F10 and the Menu key) holds every
+        // action, so the keyboard reaches them all.
+        m_table->addAction(action);
     };
     add(m_openAction, tr("&Open"), tr("Show the selected model on the Results page"),
-        "catalogOpen", &CatalogPage::requestOpen, true);
+        "catalogOpen", &CatalogPage::requestOpen);
     add(m_exportAction, tr("&Export…"), tr("Save the selected model's file exactly as registered"),
-        "catalogExport", &CatalogPage::showExportDialog, true);
+        "catalogExport", &CatalogPage::showExportDialog);
     add(m_importAction, tr("&Import…"), tr("Register model files as new versions"),
-        "catalogImport", &CatalogPage::showImportDialog, false);
+        "catalogImport", &CatalogPage::showImportDialog);
     m_toolBar->addSeparator();
     add(m_renameAction, tr("Re&name…"), tr("Rename the selected model (every version)"),
-        "catalogRename", &CatalogPage::showRenameDialog, true);
+        "catalogRename", &CatalogPage::showRenameDialog);
     add(m_tagsAction, tr("&Tags…"), tr("Edit the tags of the selected versions"),
-        "catalogTags", &CatalogPage::showTagsDialog, true);
+        "catalogTags", &CatalogPage::showTagsDialog);
     add(m_aliasAction, tr("Set &Alias…"), tr("Point an alias such as @production at the selected version"),
-        "catalogAlias", &CatalogPage::showAliasDialog, true);
+        "catalogAlias", &CatalogPage::showAliasDialog);
     add(m_deleteAction, tr("&Delete…"), tr("Remove the selected versions from the catalog"),
-        "catalogDelete", &CatalogPage::confirmDelete, true);
+        "catalogDelete", &CatalogPage::confirmDelete);
     m_toolBar->addSeparator();
     add(m_refreshAction, tr("&Refresh"), tr("Read the catalog again"),
-        "catalogRefresh", &CatalogPage::refresh, false);
+        "catalogRefresh", &CatalogPage::refresh);
 
     // Shortcuts that only make sense while the table has the focus.
     m_openAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
