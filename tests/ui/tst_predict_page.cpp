@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/data/dataset.h"
 #include "core/io/dataset_loader.h"
+#include "core/io/number_parser.h"
 #include "core/ml/model.h"
 #include "core/model/model_file.h"
 #include "ui/predict/contribution_chart.h"
@@ -13,6 +14,7 @@
 #include "ui/predict/what_if_chart.h"
 #include "ui/results/number_text.h"
 #include "ui/train/result_text.h"
+#include "widget_test_support.h"
 
 #include <QApplication>
 #include <QBarSeries>
@@ -100,32 +102,15 @@ private:
 
 namespace {
 
-QtMessageHandler g_previousHandler = nullptr;
-
-// The offscreen platform says this each time a window is shown; it tells us nothing.
-void dropOffscreenNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (message == QLatin1String("This plugin does not support propagateSizeHints()"))
-        return;
-    g_previousHandler(type, context, message);
-}
-
 std::shared_ptr<const Dataset> loadSample(const char *name)
 {
-    auto loaded = loadDataset(QString::fromLatin1(name));
-    if (!loaded)
-        qFatal("cannot load %s: %s", name, loaded.error().describe().c_str());
-    auto data = std::make_shared<Dataset>(std::move(*loaded));
-    data->setTarget(data->columnCount() - 1);
-    return data;
+    return widget_test::loadWithLastTarget(QString::fromLatin1(name));
 }
 
 // Numbers as the CLI reads them back exactly (C locale, shortest round trip).
 QByteArray exactText(double value)
 {
-    char buffer[32];
-    const auto r = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return QByteArray(buffer, r.ptr - buffer);
+    return QByteArray::fromStdString(shortestNumberText(value));
 }
 
 bool sameProba(const std::vector<double> &a, const std::vector<double> &b)
@@ -207,7 +192,7 @@ std::vector<double> TestPredictPage::engineProba(const Model &model,
 
 void TestPredictPage::initTestCase()
 {
-    g_previousHandler = qInstallMessageHandler(dropOffscreenNoise);
+    widget_test::silenceOffscreenNoise();
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(QStringLiteral("ModelBench"));
     QApplication::setApplicationName(QStringLiteral("ModelBench-tests"));
@@ -219,7 +204,6 @@ void TestPredictPage::initTestCase()
 void TestPredictPage::cleanupTestCase()
 {
     QSettings().clear();
-    qInstallMessageHandler(g_previousHandler);
 }
 
 void TestPredictPage::init()
