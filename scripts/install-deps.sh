@@ -13,7 +13,10 @@ packages=(
     cmake g++ ninja-build pkgconf
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n  # Qt's own strings (OK, Cancel, file dialogs) in Chinese
-    libqt6sql6-sqlite libqt6svg6 libqt6opengl6-dev libgl-dev libvulkan-dev
+    libqt6sql6-sqlite libqt6svg6
+    # The team catalog on a PostgreSQL server: Qt's driver, and the server the tests start
+    # on a temporary folder (scripts/pg-test-server.sh; Debian's own cluster is left alone).
+    libqt6sql6-psql postgresql libqt6opengl6-dev libgl-dev libvulkan-dev
     libboost-serialization-dev
     locales
     # cpack -G DEB and tst_deb_package: dpkg-shlibdeps and file compute the .deb's Depends;

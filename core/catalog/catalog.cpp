@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/catalog/catalog.h"
 
+#include "core/catalog/catalog_impl.h"
+
 #include "core/catalog/catalog_schema.h"
 #include "core/catalog/write_transaction.h"
 #include "core/model/model_file.h"
@@ -25,157 +27,7 @@
 
 namespace mb {
 
-using namespace catalog_detail;
-
-namespace {
-
-std::atomic<quint64> g_connectionSerial {0};
-
-/// How a Connection opens its file.
-enum class OpenMode {
-    ReadWrite,
-    ReadOnly, ///< through SQLite's locks; may still create -wal and -shm files beside the file
-    Immutable, ///< a snapshot of the main file: no locks, nothing created beside it
-};
-
-/// A named QtSql connection of its own, closed and removed when this goes away.
-class Connection
-{
-public:
-    Connection() = default;
-    Connection(const Connection &) = delete;
-    Connection &operator=(const Connection &) = delete;
-    ~Connection() { close(); }
-
-    Expected<void> open(const QString &path, OpenMode mode, int busyTimeoutMs)
-    {
-        close();
-        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-            return std::unexpected(catalogError(
-                ErrorCode::Internal, "the Qt SQLite driver (QSQLITE) is not installed", path));
-        }
-        if (auto opened = connect(path, mode, busyTimeoutMs); !opened)
-            return opened;
-        if (mode == OpenMode::ReadOnly && needsImmutableFallback(path)) {
-            // A WAL catalog in a folder we may not write to, with no -shm file to share: SQLite
-            // cannot set up its shared index. Without a -wal file there is nothing beyond the
-            // main file to read, so read that as an immutable snapshot.
-            if (auto opened = connect(path, OpenMode::Immutable, busyTimeoutMs); !opened)
-                return opened;
-        }
-        // Per connection, not per file: without it ON DELETE CASCADE does nothing.
-        QSqlQuery query(m_db);
-        if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
-            Error error = sqlError(query.lastError(), path);
-            query = QSqlQuery();
-            close();
-            return std::unexpected(error);
-        }
-        return {};
-    }
-
-    void close()
-    {
-        if (m_name.isEmpty())
-            return;
-        // Every QSqlQuery of this connection is gone by now (they live in function scopes), so
-        // removeDatabase finds the connection unused.
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-        m_name.clear();
-    }
-
-    QSqlDatabase &db() { return m_db; }
-
-private:
-    Expected<void> connect(const QString &path, OpenMode mode, int busyTimeoutMs)
-    {
-        close();
-        m_name = QStringLiteral("mb-catalog-%1").arg(++g_connectionSerial);
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
-        if (mode == OpenMode::Immutable) {
-            m_db.setDatabaseName(QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded)
-                                 + QStringLiteral("?immutable=1"));
-            options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
-        } else {
-            m_db.setDatabaseName(path);
-            if (mode == OpenMode::ReadOnly)
-                options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-        }
-        m_db.setConnectOptions(options);
-        if (!m_db.open()) {
-            Error error = sqlError(m_db.lastError(), path);
-            error.message = "cannot open the catalog: "
-                + m_db.lastError().databaseText().simplified().toStdString();
-            close();
-            return std::unexpected(error);
-        }
-        return {};
-    }
-
-    /// Whether a first read fails because SQLite may not create the -shm file of a WAL
-    /// database, while there is no -wal file. SQLite opens files lazily: such problems show at
-    /// the first read, not at open().
-    bool needsImmutableFallback(const QString &path)
-    {
-        QSqlQuery probe(m_db);
-        if (probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && probe.next())
-            return false;
-        const int code = sqliteCode(probe.lastError());
-        constexpr int kReadOnly = 8, kCantOpen = 14;
-        return (code == kReadOnly || code == kCantOpen)
-            && !QFileInfo::exists(path + QStringLiteral("-wal"));
-    }
-
-    QString m_name;
-    QSqlDatabase m_db;
-};
-
-/// Whether another connection is at work on the file (or crashed mid-way): its WAL or its
-/// rollback journal lies beside it.
-bool someoneIsAtWork(const QString &path)
-{
-    return QFileInfo::exists(path + QStringLiteral("-wal"))
-        || QFileInfo::exists(path + QStringLiteral("-journal"));
-}
-
-/// Schema and damage checks on an existing file through one connection; its schema version.
-Expected<int> inspectFile(const QString &path, OpenMode mode, int busyTimeoutMs)
-{
-    Connection check;
-    if (auto opened = check.open(path, mode, busyTimeoutMs); !opened)
-        return std::unexpected(opened.error());
-    auto state = inspectSchema(check.db(), path);
-    if (!state)
-        return std::unexpected(state.error());
-    if (auto ok = checkSchema(*state, path); !ok)
-        return std::unexpected(ok.error());
-    if (auto ok = quickCheck(check.db(), path); !ok)
-        return std::unexpected(ok.error());
-    return state->userVersion;
-}
-
-/// The checks before anything is written, done so that refusing a file (foreign, newer,
-/// damaged) leaves nothing beside it: even a read-only connection creates -wal and -shm files
-/// for a WAL database and cannot remove them again.
-Expected<int> inspectBeforeWriting(const QString &path, int busyTimeoutMs)
-{
-    // Another process's changes may still sit in its WAL, which only a locked read sees; its
-    // side files exist already, so that read adds nothing new.
-    if (someoneIsAtWork(path))
-        return inspectFile(path, OpenMode::ReadOnly, busyTimeoutMs);
-    auto verdict = inspectFile(path, OpenMode::Immutable, busyTimeoutMs);
-    if (verdict)
-        return verdict;
-    // An unlocked read can catch a writer that started meanwhile half-way and take that for
-    // damage: look again before refusing.
-    if (someoneIsAtWork(path))
-        return inspectFile(path, OpenMode::ReadOnly, busyTimeoutMs);
-    QThread::msleep(50);
-    return inspectFile(path, OpenMode::Immutable, busyTimeoutMs);
-}
+namespace catalog_detail {
 
 std::string quoted(const QString &text)
 {
@@ -185,20 +37,46 @@ std::string quoted(const QString &text)
     return out;
 }
 
+QString timeText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+CatalogEvent eventFrom(const QSqlQuery &q)
+{
+    CatalogEvent e;
+    e.time = q.value(0).toString();
+    e.event = q.value(1).toString();
+    e.name = q.value(2).toString();
+    if (!q.value(3).isNull())
+        e.version = q.value(3).toInt();
+    e.detail = q.value(4).toString();
+    return e;
+}
+
+/// `ref` with its name in the form the catalog stores.
+ModelRef canonical(ModelRef ref)
+{
+    ref.name = canonicalModelName(ref.name);
+    return ref;
+}
+
+QString versionList(const std::vector<int> &versions)
+{
+    QStringList parts;
+    for (int v : versions)
+        parts << QString::number(v);
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace catalog_detail
+
+namespace {
+
 QString mebibytes(qint64 bytes)
 {
     return QString::number(static_cast<double>(bytes) / (1024.0 * 1024.0), 'f', 1)
         + QStringLiteral(" MiB");
-}
-
-/// Names the path in the message rather than as the error's file: there is no file to blame.
-Error noCatalogError(const QString &path)
-{
-    Error error;
-    error.code = ErrorCode::Io;
-    error.message = "no catalog at " + QDir::toNativeSeparators(path).toStdString()
-        + " (commands that only read never create one)";
-    return error;
 }
 
 Expected<void> checkDescription(const QString &markdown)
@@ -209,36 +87,6 @@ Expected<void> checkDescription(const QString &markdown)
     return fail(ErrorCode::Usage,
                 "the description is " + std::to_string(bytes) + " bytes of UTF-8; at most "
                     + std::to_string(kMaxDescriptionBytes) + " (1 MiB) are allowed");
-}
-
-/// Whether the first bytes of `path` are SQLite's magic. An empty file counts as a new database.
-bool looksLikeSqlite(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return true; // let SQLite report why it cannot read it
-    const QByteArray head = file.read(16);
-    return head.isEmpty() || head == QByteArray("SQLite format 3\0", 16);
-}
-
-Expected<void> setWalMode(QSqlDatabase &db, const QString &path)
-{
-    // Needs a moment of exclusive access when the mode actually changes; another process may be
-    // opening the same new catalog, so retry briefly. A file system without WAL support (a
-    // network share) keeps the rollback journal: slower with several writers, still correct.
-    for (int attempt = 0;; ++attempt) {
-        QSqlQuery query(db);
-        if (query.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-            return {};
-        if (!isBusy(query.lastError()) || attempt == 20)
-            return std::unexpected(sqlError(query.lastError(), path));
-        QThread::msleep(50);
-    }
-}
-
-QString timeText(const QDateTime &time)
-{
-    return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
 constexpr auto kEntryColumns
@@ -288,241 +136,7 @@ CatalogEntry entryFrom(const QSqlQuery &q, QHash<QByteArray, QStringList> *class
     return e;
 }
 
-CatalogEvent eventFrom(const QSqlQuery &q)
-{
-    CatalogEvent e;
-    e.time = q.value(0).toString();
-    e.event = q.value(1).toString();
-    e.name = q.value(2).toString();
-    if (!q.value(3).isNull())
-        e.version = q.value(3).toInt();
-    e.detail = q.value(4).toString();
-    return e;
-}
-
-/// `ref` with its name in the form the catalog stores.
-ModelRef canonical(ModelRef ref)
-{
-    ref.name = canonicalModelName(ref.name);
-    return ref;
-}
-
-QString versionList(const std::vector<int> &versions)
-{
-    QStringList parts;
-    for (int v : versions)
-        parts << QString::number(v);
-    return parts.join(QStringLiteral(", "));
-}
-
-/// Where a reference points.
-struct Resolved
-{
-    qint64 versionId = 0;
-    qint64 modelId = 0;
-    int version = 0;
-};
-
 } // namespace
-
-struct Catalog::Impl
-{
-    QString path;
-    CatalogOptions options;
-    bool readOnly = false;
-    Connection connection;
-
-    QSqlDatabase &db() { return connection.db(); }
-
-    QString now() const
-    {
-        return timeText(options.clock ? options.clock() : QDateTime::currentDateTimeUtc());
-    }
-
-    Expected<QSqlQuery> query(const QString &sql, const QVariantList &values = {})
-    {
-        return runQuery(db(), path, sql, values);
-    }
-
-    Expected<void> write(const std::function<Expected<void>()> &body)
-    {
-        if (readOnly)
-            return std::unexpected(readOnlyError(path));
-        WriteRetry retry;
-        retry.attempts = std::max(1, options.writeAttempts);
-        return runWriteTransaction(db(), path, body, retry);
-    }
-
-    Expected<void> read(const std::function<Expected<void>()> &body)
-    {
-        return runReadTransaction(db(), path, body);
-    }
-
-    Error notFound(std::string message) const
-    {
-        return catalogError(ErrorCode::Io, std::move(message), path);
-    }
-
-    /// The model's id by its current name, or nullopt.
-    Expected<std::optional<qint64>> modelId(const QString &name)
-    {
-        auto q = query(QStringLiteral("SELECT id FROM models WHERE name = ?"), {name});
-        if (!q)
-            return std::unexpected(q.error());
-        if (!q->next())
-            return std::optional<qint64>();
-        return std::optional<qint64>(q->value(0).toLongLong());
-    }
-
-    Expected<std::vector<int>> versionsOf(qint64 model)
-    {
-        auto q = query(
-            QStringLiteral("SELECT version FROM versions WHERE model_id = ? ORDER BY version"),
-            {model});
-        if (!q)
-            return std::unexpected(q.error());
-        std::vector<int> versions;
-        while (q->next())
-            versions.push_back(q->value(0).toInt());
-        return versions;
-    }
-
-    Expected<Resolved> resolve(const ModelRef &ref)
-    {
-        auto model = modelId(ref.name);
-        if (!model)
-            return std::unexpected(model.error());
-        if (!*model)
-            return std::unexpected(
-                notFound("there is no model named " + quoted(ref.name) + " in the catalog"));
-        Expected<QSqlQuery> q = std::unexpected(Error {});
-        if (ref.version) {
-            q = query(QStringLiteral(
-                          "SELECT id, version FROM versions WHERE model_id = ? AND version = ?"),
-                      {**model, *ref.version});
-        } else if (!ref.alias.isEmpty()) {
-            q = query(
-                QStringLiteral(
-                    "SELECT v.id, v.version FROM aliases a JOIN versions v ON v.id = a.version_id"
-                    " WHERE a.model_id = ? AND a.alias = ?"),
-                {**model, ref.alias});
-        } else {
-            q = query(QStringLiteral("SELECT id, version FROM versions WHERE model_id = ?"
-                                     " ORDER BY version DESC LIMIT 1"),
-                      {**model});
-        }
-        if (!q)
-            return std::unexpected(q.error());
-        if (q->next())
-            return Resolved {q->value(0).toLongLong(), **model, q->value(1).toInt()};
-        q->finish();
-
-        auto versions = versionsOf(**model);
-        if (!versions)
-            return std::unexpected(versions.error());
-        const std::string name = quoted(ref.name);
-        if (versions->empty())
-            return std::unexpected(notFound("the model " + name + " has no versions left"));
-        if (!ref.alias.isEmpty())
-            return std::unexpected(
-                notFound("the model " + name + " has no alias @" + ref.alias.toStdString()));
-        return std::unexpected(notFound("the model " + name + " has no version "
-                                        + std::to_string(*ref.version) + " (it has "
-                                        + versionList(*versions).toStdString() + ")"));
-    }
-
-    Expected<void> log(const QString &time, const char *event, std::optional<qint64> model,
-                       const QString &name, std::optional<int> version, const QString &subject,
-                       const QString &detail)
-    {
-        auto q
-            = query(QStringLiteral(
-                        "INSERT INTO events (time, event, model_id, name, version, subject, detail)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                    {time, QString::fromLatin1(event), model ? QVariant(*model) : QVariant(), name,
-                     version ? QVariant(*version) : QVariant(), subject, detail});
-        if (!q)
-            return std::unexpected(q.error());
-        return {};
-    }
-
-    /// The highest version `name` ever had, by the event log (models removed, renamed away).
-    Expected<int> versionsEverUnder(const QString &name)
-    {
-        auto q = query(
-            QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM events WHERE name = ?"), {name});
-        if (!q)
-            return std::unexpected(q.error());
-        return q->next() ? q->value(0).toInt() : 0;
-    }
-
-    /// The aliases (name, version) of a model that point to `version`, or to any version when
-    /// it is empty; sorted by alias.
-    Expected<std::vector<std::pair<QString, int>>> aliasesOn(qint64 model,
-                                                             std::optional<int> version)
-    {
-        auto q = query(
-            QStringLiteral(
-                "SELECT a.alias, v.version FROM aliases a JOIN versions v ON v.id = a.version_id"
-                " WHERE a.model_id = ? ORDER BY a.alias"),
-            {model});
-        if (!q)
-            return std::unexpected(q.error());
-        std::vector<std::pair<QString, int>> out;
-        while (q->next()) {
-            const int v = q->value(1).toInt();
-            if (!version || v == *version)
-                out.emplace_back(q->value(0).toString(), v);
-        }
-        return out;
-    }
-
-    /// Why a removal that would take aliases with it was refused; Error::field is
-    /// kAliasesField so that callers can say how to insist.
-    Error aliasesInTheWay(const QString &name, std::optional<int> version,
-                          const std::vector<std::pair<QString, int>> &aliases) const
-    {
-        QStringList names;
-        for (const auto &[alias, v] : aliases)
-            names << (version ? QStringLiteral("@%1").arg(alias)
-                              : QStringLiteral("@%1 (version %2)").arg(alias).arg(v));
-        const QString what = version ? QStringLiteral("%1:%2").arg(name).arg(*version) : name;
-        const bool one = aliases.size() == 1;
-        Error error = catalogError(
-            ErrorCode::Data,
-            QStringLiteral("cannot remove %1: the %2 %3 %4 to it. Move or remove %5 first.")
-                .arg(what, one ? QStringLiteral("alias") : QStringLiteral("aliases"),
-                     names.join(QStringLiteral(", ")),
-                     one ? QStringLiteral("points") : QStringLiteral("point"),
-                     one ? QStringLiteral("it") : QStringLiteral("them"))
-                .toStdString(),
-            path);
-        error.field = kAliasesField;
-        return error;
-    }
-
-    Expected<QStringList> labels(const QString &sql, qint64 id)
-    {
-        auto q = query(sql, {id});
-        if (!q)
-            return std::unexpected(q.error());
-        QStringList out;
-        while (q->next())
-            out << q->value(0).toString();
-        return out;
-    }
-
-    Expected<std::vector<CatalogEvent>> events(const QString &sql, const QVariantList &values)
-    {
-        auto q = query(sql, values);
-        if (!q)
-            return std::unexpected(q.error());
-        std::vector<CatalogEvent> out;
-        while (q->next())
-            out.push_back(eventFrom(*q));
-        return out;
-    }
-};
 
 Catalog::Catalog(std::unique_ptr<Impl> impl)
     : d(std::move(impl))
@@ -532,88 +146,14 @@ Catalog::Catalog(Catalog &&) noexcept = default;
 Catalog &Catalog::operator=(Catalog &&) noexcept = default;
 Catalog::~Catalog() = default;
 
-QString Catalog::defaultPath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/catalog.sqlite");
-}
-
-Expected<Catalog> Catalog::open(const QString &requested, const CatalogOptions &options)
-{
-    const bool isDefault = requested.isEmpty();
-    const QString path = QFileInfo(isDefault ? defaultPath() : requested).absoluteFilePath();
-    const QFileInfo info(path);
-    const QDir folder = info.absoluteDir();
-    if (!folder.exists()) {
-        if (!isDefault) {
-            return std::unexpected(catalogError(
-                ErrorCode::Io,
-                "cannot open the catalog: the folder "
-                    + QDir::toNativeSeparators(folder.path()).toStdString() + " does not exist",
-                path));
-        }
-        if (!QDir().mkpath(folder.path())) {
-            return std::unexpected(
-                catalogError(ErrorCode::Io,
-                             "cannot create the folder for the catalog: "
-                                 + QDir::toNativeSeparators(folder.path()).toStdString(),
-                             path));
-        }
-    }
-    if (info.isDir())
-        return std::unexpected(
-            catalogError(ErrorCode::Io, "this is a folder, not a catalog file", path));
-    if (info.exists() && !info.isReadable())
-        return std::unexpected(
-            catalogError(ErrorCode::Io, "cannot read the catalog: permission denied", path));
-
-    auto d = std::make_unique<Impl>();
-    d->path = path;
-    d->options = options;
-    d->readOnly = options.readOnly || (info.exists() && !info.isWritable());
-
-    int userVersion = 0;
-    if (info.exists() && info.size() > 0) {
-        if (!looksLikeSqlite(path))
-            return std::unexpected(notDatabaseError(path));
-        // Look before writing anything: a foreign, newer or damaged file is never written to.
-        auto version = inspectBeforeWriting(path, options.busyTimeoutMs);
-        if (!version)
-            return std::unexpected(version.error());
-        userVersion = *version;
-    } else if (options.mustExist) {
-        return std::unexpected(noCatalogError(path));
-    } else if (d->readOnly) {
-        return std::unexpected(catalogError(
-            ErrorCode::Io, "cannot open the catalog read-only: the file does not exist", path));
-    }
-
-    if (d->readOnly && userVersion < kSchemaVersion) {
-        return std::unexpected(catalogError(
-            ErrorCode::Unsupported,
-            "This catalog was made by an older ModelBench (schema " + std::to_string(userVersion)
-                + ") and must be upgraded, but it is read-only. Make it "
-                  "writable, or open a copy.",
-            path));
-    }
-
-    const OpenMode mode = d->readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite;
-    if (auto opened = d->connection.open(path, mode, options.busyTimeoutMs); !opened)
-        return std::unexpected(opened.error());
-    if (!d->readOnly) {
-        if (userVersion < kSchemaVersion) {
-            if (auto done = migrate(d->db(), path, options.testFailMigrationTo); !done)
-                return std::unexpected(done.error());
-        }
-        if (auto done = setWalMode(d->db(), path); !done)
-            return std::unexpected(done.error());
-    }
-    return Catalog(std::move(d));
-}
-
 QString Catalog::path() const
 {
     return d->path;
+}
+
+bool Catalog::isServer() const
+{
+    return dialectOf(d->db()) == SqlDialect::Postgres;
 }
 
 bool Catalog::isReadOnly() const
@@ -701,12 +241,15 @@ Expected<CatalogEntry> Catalog::add(const QString &typedName, const QByteArray &
             if (!before)
                 return std::unexpected(before.error());
             last = *before;
-            auto inserted
-                = d->query(QStringLiteral("INSERT INTO models (name, last_version) VALUES (?, ?)"),
-                           {name, last});
+            // RETURNING, not lastInsertId(): QPSQL's is an OID, which our tables do not have.
+            auto inserted = d->query(QStringLiteral("INSERT INTO models (name, last_version)"
+                                                    " VALUES (?, ?) RETURNING id"),
+                                     {name, last});
             if (!inserted)
                 return std::unexpected(inserted.error());
-            modelId = inserted->lastInsertId().toLongLong();
+            if (!inserted->next())
+                return std::unexpected(d->notFound("the new model got no id"));
+            modelId = inserted->value(0).toLongLong();
         }
         model->finish();
         entry.version = last + 1;
@@ -719,7 +262,7 @@ Expected<CatalogEntry> Catalog::add(const QString &typedName, const QByteArray &
                 "INSERT INTO versions (model_id, version, algo, classes, dataset_name,"
                 " dataset_fingerprint, rows, metrics, accuracy, created, registered, size, sha256,"
                 " archive, format_version, description)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             {modelId, entry.version, entry.algo, QString::fromUtf8(classesJson), entry.datasetName,
              entry.fingerprint, entry.rows, QString::fromUtf8(metricsJson),
              entry.accuracy ? QVariant(*entry.accuracy) : QVariant(), entry.created,
@@ -727,7 +270,10 @@ Expected<CatalogEntry> Catalog::add(const QString &typedName, const QByteArray &
              entry.description});
         if (!version)
             return std::unexpected(version.error());
-        const qint64 versionId = version->lastInsertId().toLongLong();
+        if (!version->next())
+            return std::unexpected(d->notFound("the new version got no id"));
+        const qint64 versionId = version->value(0).toLongLong();
+        version->finish();
         if (auto q = d->query(QStringLiteral("INSERT INTO blobs (version_id, bytes) VALUES (?, ?)"),
                               {versionId, modelBytes});
             !q)
@@ -981,7 +527,8 @@ Expected<void> Catalog::tag(const ModelRef &typedRef, const QString &tag)
         if (!target)
             return std::unexpected(target.error());
         auto q
-            = d->query(QStringLiteral("INSERT OR IGNORE INTO tags (version_id, tag) VALUES (?, ?)"),
+            = d->query(QStringLiteral("INSERT INTO tags (version_id, tag) VALUES (?, ?)"
+                                      " ON CONFLICT DO NOTHING"),
                        {target->versionId, tag});
         if (!q)
             return std::unexpected(q.error());
@@ -1063,8 +610,10 @@ Expected<void> Catalog::rename(const QString &typedOld, const QString &typedNew)
             return std::unexpected(before.error());
         auto q = d->query(
             QStringLiteral(
-                "UPDATE models SET name = ?, last_version = MAX(last_version, ?) WHERE id = ?"),
-            {newName, *before, **model});
+                "UPDATE models SET name = ?,"
+                " last_version = CASE WHEN last_version >= ? THEN last_version ELSE ? END"
+                " WHERE id = ?"),
+            {newName, *before, *before, **model});
         if (!q)
             return std::unexpected(q.error());
         return d->log(time, "renamed", **model, oldName, std::nullopt, {},
@@ -1247,3 +796,4 @@ QStringList catalogSortNames()
 }
 
 } // namespace mb
+

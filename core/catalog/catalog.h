@@ -19,6 +19,8 @@
 
 namespace mb {
 
+struct CatalogLocation;
+
 /// Models above this size are refused before anything is written (SQLite's own limit for one
 /// value is 1,000,000,000 bytes; a model is also held in memory twice while it is stored).
 inline constexpr qint64 kMaxCatalogModelBytes = qint64(512) << 20;
@@ -74,6 +76,15 @@ enum class AliasesOnRemove {
 /// can offer to insist, e.g. `catalog remove --force`).
 inline constexpr char kAliasesField[] = "aliases";
 
+/// What Catalog::copyInto() copied.
+struct CatalogCopyReport
+{
+    int models = 0;
+    int versions = 0;
+    qint64 bytes = 0; ///< of model files
+    int events = 0;
+};
+
 /// What a removal did.
 struct CatalogRemoval
 {
@@ -113,7 +124,8 @@ struct CatalogOptions
     bool mustExist = false;
     /// Models larger than this are refused (tests lower it).
     qint64 maxModelBytes = kMaxCatalogModelBytes;
-    /// SQLite's busy timeout per attempt to start a write, in milliseconds.
+    /// How long one attempt to start a write waits for another writer, in milliseconds
+    /// (SQLite's busy timeout; on PostgreSQL the lock_timeout of the catalog's write lock).
     int busyTimeoutMs = 5000;
     /// Attempts to start a write while another process holds the lock (with growing pauses
     /// between them). The defaults let several processes register at once without ever
@@ -134,16 +146,18 @@ struct CatalogOptions
     int testFailMigrationTo = 0;
 };
 
-/// The model catalog: one SQLite file (through QtSql) holding registered models by name, each
-/// with auto-numbered versions that keep the exact bytes of their model file, plus tags,
-/// aliases, Markdown descriptions and an append-only event log. docs/catalog.md describes the
-/// schema.
+/// The model catalog: registered models by name, each with auto-numbered versions that keep the
+/// exact bytes of their model file, plus tags, aliases, Markdown descriptions and an
+/// append-only event log. It lives in one SQLite file (the default) or in a database on a
+/// PostgreSQL server shared by a team (see CatalogLocation), through QtSql, with the same
+/// schema and behaviour in both. docs/catalog.md describes the schema.
 ///
-/// Opening checks the file before anything is written (not a database, someone else's
+/// Opening checks the database before anything is written (not a database, someone else's
 /// database, newer schema, damage) and migrates an older schema in one transaction. Writes take
-/// the write lock at their start (BEGIN IMMEDIATE, retried while another process writes) and
-/// report success only after COMMIT returned, so several ModelBench processes can share one
-/// catalog and a crash never loses an acknowledged change.
+/// the catalog's write lock at their start (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory
+/// lock), retried while another client writes, and report success only after COMMIT returned,
+/// so several clients can share one catalog without lost updates and a crash never loses an
+/// acknowledged change.
 ///
 /// Model names are stored and looked up in Unicode NFC (canonicalModelName), whatever form the
 /// caller passes.
@@ -157,16 +171,21 @@ public:
     /// XDG_DATA_HOME on Linux). Its folder is created on first use.
     static QString defaultPath();
 
-    /// Opens (creating if need be, unless options.mustExist) the catalog at `path`; empty means
-    /// defaultPath(). A read-only file opens read-only: reads work and writes give a clear
-    /// error. The checks on open write nothing next to a file they refuse (no -wal or -shm).
-    static Expected<Catalog> open(const QString &path = {}, const CatalogOptions &options = {});
+    /// Opens (creating if need be, unless options.mustExist) the catalog at `location`: a file
+    /// path (or sqlite:PATH; empty means defaultPath()) or a postgresql:// URL, whose database
+    /// must exist and is set up as a catalog on first use. A read-only file opens read-only:
+    /// reads work and writes give a clear error. The checks on open write nothing next to a
+    /// file they refuse (no -wal or -shm).
+    static Expected<Catalog> open(const QString &location = {},
+                                  const CatalogOptions &options = {});
 
     Catalog(Catalog &&) noexcept;
     Catalog &operator=(Catalog &&) noexcept;
     ~Catalog();
 
+    /// The file's absolute path, or the server URL without any password.
     QString path() const;
+    bool isServer() const;
     bool isReadOnly() const;
 
     /// Registers `modelBytes` (a complete model file) as the next version of `name`, after
@@ -216,9 +235,20 @@ public:
     Expected<std::optional<int>> aliasAt(const QString &name, const QString &alias,
                                          const QDateTime &when) const;
 
-private:
+    /// Copies every model, version (numbers kept), tag, alias, description and event into
+    /// `destination`, which must hold no catalog data yet; in one write transaction there, so
+    /// that a failure leaves it empty. Each model's bytes are checked against their SHA-256 on
+    /// the way: the copies are byte-identical.
+    Expected<CatalogCopyReport> copyInto(Catalog &destination) const;
+
+    /// Defined in a private header of the catalog's own files (catalog_impl.h).
     struct Impl;
+
+private:
     explicit Catalog(std::unique_ptr<Impl> impl);
+    static Expected<Catalog> openFile(const QString &path, const CatalogOptions &options);
+    static Expected<Catalog> openServer(const CatalogLocation &server,
+                                        const CatalogOptions &options);
     std::unique_ptr<Impl> d;
 };
 

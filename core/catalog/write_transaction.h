@@ -15,6 +15,12 @@
 
 namespace mb::catalog_detail {
 
+/// The SQL a connection speaks. Statements are written in the part both share; where they
+/// differ (schema, locking, error codes) the code asks this.
+enum class SqlDialect { Sqlite, Postgres };
+
+SqlDialect dialectOf(const QSqlDatabase &db);
+
 /// SQLite's primary result code behind a QtSql error (5 = SQLITE_BUSY, 8 = SQLITE_READONLY,
 /// ...), or 0 when the error did not come from SQLite.
 int sqliteCode(const QSqlError &error);
@@ -31,12 +37,23 @@ Error readOnlyError(const QString &path);
 Error damagedError(const QString &path, const QString &detail);
 Error notDatabaseError(const QString &path);
 
-/// One SQL failure as an Error naming the catalog file; busy, read-only, damaged and disk-full
-/// failures get their own words, anything else "catalog error: <what SQLite said>".
-Error sqlError(const QSqlError &error, const QString &path);
+/// One SQL failure as an Error naming the catalog; busy, read-only, damaged and disk-full
+/// failures (and, on a server, lost connections and refused logins) get their own words,
+/// anything else "catalog error: <what the database said>".
+Error sqlError(const QSqlError &error, const QString &path,
+               SqlDialect dialect = SqlDialect::Sqlite);
+
+/// Error::field of a server login refused for want of a (right) password, so that a window can
+/// ask for one and try again.
+inline constexpr char kPasswordField[] = "password";
+
+/// Why connecting to a catalog server failed, from what libpq said.
+Error serverConnectError(const QSqlError &error, const QString &location);
 
 /// Prepares `sql`, binds `values` to its '?' placeholders in order and executes it, forward
-/// only. User input reaches SQL only this way, never by building the statement text.
+/// only. User input reaches SQL only this way, never by building the statement text (on
+/// PostgreSQL the driver's own escaping turns the values into literals, as QPSQL does for
+/// EXECUTE).
 Expected<QSqlQuery> runQuery(QSqlDatabase &db, const QString &path, const QString &sql,
                              const QVariantList &values = {});
 
@@ -50,16 +67,20 @@ enum class BeginMode { Immediate, Deferred };
 BeginMode beginModeForWrites();
 
 /// How long a write keeps trying to start. Each attempt already waits up to the connection's
-/// busy timeout inside SQLite; between attempts we back off (with jitter) and try again.
+/// busy timeout inside SQLite (on a server: lock_timeout for the catalog's write lock);
+/// between attempts we back off (with jitter) and try again.
 struct WriteRetry
 {
     int attempts = 8;
+    int lockTimeoutMs = 5000; ///< server only; SQLite's busy timeout is set on the connection
     int firstBackoffMs = 25;
     int maxBackoffMs = 2000;
 };
 
 /// Runs `body` in one write transaction: BEGIN IMMEDIATE (retried while the catalog is busy),
-/// body, COMMIT. On any failure the transaction is rolled back and nothing of it stays.
+/// body, COMMIT. On PostgreSQL: BEGIN, then the catalog's transaction-scoped advisory lock
+/// (pg_advisory_xact_lock), which serialises writers across every client of the database the
+/// way SQLite's write lock does across processes. On any failure the transaction is rolled back and nothing of it stays.
 /// Success is reported only after COMMIT has returned, so an acknowledged change survives a
 /// crash of this process. After the last attempt: busyError(path).
 Expected<void> runWriteTransaction(QSqlDatabase &db, const QString &path,

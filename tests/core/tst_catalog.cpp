@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The model catalog in-process, on real SQLite files in a temporary folder.
+// The model catalog in-process, on real SQLite files in a temporary folder, or (with
+// MB_TEST_CATALOG_BACKEND=postgresql) on fresh databases of a throwaway PostgreSQL server: the
+// same cases, except those about files, which have server counterparts where one exists.
 #include "core/catalog/catalog.h"
+#include "core/catalog/catalog_location.h"
 #include "core/catalog/catalog_schema.h"
 #include "core/io/dataset_loader.h"
 #include "core/ml/model.h"
@@ -15,23 +18,37 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "postgres_test_server.h"
+
 #include <unistd.h>
 
 using namespace mb;
 
 namespace {
 
-/// A raw connection of the test's own (not the catalog's), closed and removed on destruction.
+/// A raw connection of the test's own (not the catalog's), to the file or the server's
+/// database at `location`, closed and removed on destruction.
 class RawDb
 {
 public:
-    explicit RawDb(const QString &path)
+    explicit RawDb(const QString &location)
         : m_name(QStringLiteral("raw-%1").arg(++s_serial))
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
+        const auto where = CatalogLocation::parse(location);
+        if (!where)
+            qFatal("bad location %s", qPrintable(location));
+        if (where->isServer()) {
+            m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+            m_db.setHostName(where->host);
+            m_db.setPort(where->port);
+            m_db.setUserName(where->user);
+            m_db.setDatabaseName(where->database);
+        } else {
+            m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+            m_db.setDatabaseName(location);
+        }
         if (!m_db.open())
-            qFatal("cannot open %s", qPrintable(path));
+            qFatal("cannot open %s", qPrintable(location));
     }
     ~RawDb()
     {
@@ -43,6 +60,11 @@ public:
     bool exec(const QString &sql, const QVariantList &values = {})
     {
         QSqlQuery q(m_db);
+        if (values.isEmpty()) { // PostgreSQL prepares only queries, not BEGIN or CREATE
+            const bool ok = q.exec(sql);
+            m_lastError = q.lastError().text();
+            return ok;
+        }
         const bool prepared = q.prepare(sql);
         for (const QVariant &v : values)
             q.addBindValue(v);
@@ -106,14 +128,51 @@ class TestCatalog : public QObject
 
     QTemporaryDir m_dir;
     int m_serial = 0;
+    bool m_server = false; // the cases run against PostgreSQL
+    PostgresTestServer m_postgres;
     QByteArray m_nb; // nb on iris, accuracy 0.9, binary archive
     QByteArray m_nbBest; // the same with accuracy 0.97
     QByteArray m_nbText; // text archive: larger, accuracy 0.8
 
-    /// A fresh catalog file path for each test.
+    /// A fresh catalog for each test: a new file path, or the URL of a new, empty database.
     QString freshPath()
     {
-        return m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(++m_serial));
+        ++m_serial;
+        if (!m_server)
+            return m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(m_serial));
+        const QString name = QStringLiteral("catalog_%1").arg(m_serial);
+        QString why;
+        if (!m_postgres.createDatabase(name, &why))
+            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(why));
+        return m_postgres.url(name);
+    }
+
+    /// A fresh SQLite file, whichever backend the cases run against.
+    QString freshFile()
+    {
+        return m_dir.filePath(QStringLiteral("file-%1.sqlite").arg(++m_serial));
+    }
+
+    /// Sets the schema version the catalog at `location` claims, behind its back.
+    void claimSchemaVersion(const QString &location, int version)
+    {
+        RawDb raw(location);
+        const QString sql = m_server
+            ? QStringLiteral("UPDATE modelbench_catalog SET value = '%1' WHERE key = "
+                             "'schema_version'")
+            : QStringLiteral("PRAGMA user_version = %1");
+        QVERIFY2(raw.exec(sql.arg(version)), qPrintable(raw.lastError()));
+    }
+
+    /// The schema version the catalog at `location` claims.
+    int claimedSchemaVersion(const QString &location)
+    {
+        RawDb raw(location);
+        return raw
+            .value(m_server ? QStringLiteral("SELECT value FROM modelbench_catalog WHERE key = "
+                                             "'schema_version'")
+                            : QStringLiteral("PRAGMA user_version"))
+            .toInt();
     }
 
     static QByteArray modelBytes(double accuracy, ArchiveKind kind)
@@ -158,11 +217,32 @@ class TestCatalog : public QObject
         return out;
     }
 
+/// For cases about SQLite files (their bytes, permissions, side files), which a server has not.
+#define MB_ABOUT_FILES_ONLY()                                                                      \
+    if (m_server)                                                                                  \
+    QSKIP("about SQLite files; the server has no counterpart")
+
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+        m_server = qgetenv("MB_TEST_CATALOG_BACKEND") == "postgresql";
+        if (m_server) {
+            QString why;
+            switch (m_postgres.start(&why)) {
+            case PostgresTestServer::Started::Yes:
+                break;
+            case PostgresTestServer::Started::NoBinaries:
+                QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed, so "
+                                                "the catalog suite does not run against "
+                                                "PostgreSQL here: %1")
+                                     .arg(why)));
+            case PostgresTestServer::Started::Failed:
+                QFAIL(qPrintable(QStringLiteral("the PostgreSQL test server did not start: %1")
+                                     .arg(why)));
+            }
+        }
         m_nb = modelBytes(0.9, ArchiveKind::Binary);
         m_nbBest = modelBytes(0.97, ArchiveKind::Binary);
         m_nbText = modelBytes(0.8, ArchiveKind::Text);
@@ -757,16 +837,20 @@ private Q_SLOTS:
         timer.restart();
         QCOMPARE(c.add(QStringLiteral("bulk"), m_nb)->version, 10001);
         const double addMs = double(timer.nsecsElapsed()) / 1e6;
-        qInfo("10,000 versions (%lld KiB file): open with quick_check %.1f ms, list %.1f ms, fetch "
-              "one %.2f ms, "
-              "register one %.1f ms",
-              QFileInfo(path).size() / 1024, openMs, listMs, fetchMs, addMs);
+        const QString where = m_server
+            ? QStringLiteral("PostgreSQL on loopback")
+            : QStringLiteral("SQLite, %1 KiB file, open includes quick_check")
+                  .arg(QFileInfo(path).size() / 1024);
+        qInfo("10,000 versions (%s): open %.1f ms, list %.1f ms, fetch one %.2f ms, register one "
+              "%.1f ms",
+              qPrintable(where), openMs, listMs, fetchMs, addMs);
     }
 
     // Opening: each problem is a clear error naming the file, and nothing is written.
 
     void missingFolderIsAClearError()
     {
+        MB_ABOUT_FILES_ONLY();
         const QString path = m_dir.filePath(QStringLiteral("no/such/folder/catalog.sqlite"));
         auto c = Catalog::open(path);
         QVERIFY(!c);
@@ -786,6 +870,8 @@ private Q_SLOTS:
     void mustExistNeverCreatesACatalog()
     {
         QFETCH(bool, emptyFile);
+        if (m_server && emptyFile)
+            QSKIP("about SQLite files; an empty database is the 'no file' row");
         const QString path = freshPath();
         if (emptyFile)
             writeFile(path, {});
@@ -795,9 +881,17 @@ private Q_SLOTS:
         QVERIFY(!c);
         QCOMPARE(message(c.error()).left(QStringLiteral("no catalog at ").size() + path.size()),
                  QStringLiteral("no catalog at ") + path);
-        QCOMPARE(QFileInfo::exists(path), emptyFile);
-        QCOMPARE(QFileInfo(path).size(), 0);
-        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        if (m_server) {
+            RawDb raw(path);
+            QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname ="
+                                              " current_schema()"))
+                         .toInt(),
+                     0);
+        } else {
+            QCOMPARE(QFileInfo::exists(path), emptyFile);
+            QCOMPARE(QFileInfo(path).size(), 0);
+            QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        }
 
         QVERIFY(open(path).add(QStringLiteral("churn"), m_nb)); // writing creates it
         auto existing = Catalog::open(path, options);
@@ -807,6 +901,7 @@ private Q_SLOTS:
 
     void nonDatabaseFileIsRefused()
     {
+        MB_ABOUT_FILES_ONLY();
         const QString path = freshPath();
         QByteArray text;
         for (int i = 0; i < 100; ++i)
@@ -829,16 +924,25 @@ private Q_SLOTS:
             QVERIFY(raw.exec(
                 QStringLiteral("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")));
         }
-        const QByteArray before = readFile(path);
+        const QByteArray before = m_server ? QByteArray() : readFile(path);
         auto c = Catalog::open(path);
         QVERIFY(!c);
         QVERIFY2(message(c.error()).contains(QStringLiteral("not a ModelBench catalog")),
                  c.error().message.c_str());
-        QCOMPARE(readFile(path), before);
+        if (m_server) {
+            RawDb raw(path);
+            QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname ="
+                                              " current_schema()"))
+                         .toInt(),
+                     1); // nothing of ours was added
+        } else {
+            QCOMPARE(readFile(path), before);
+        }
     }
 
     void damagedDatabaseIsRefusedAndNeverWritten()
     {
+        MB_ABOUT_FILES_ONLY();
         const QString path = freshPath();
         {
             Catalog c = open(path);
@@ -871,11 +975,8 @@ private Q_SLOTS:
             Catalog c = open(path);
             QVERIFY(c.add(QStringLiteral("churn"), m_nb));
         }
-        {
-            RawDb raw(path);
-            QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 7")));
-        }
-        const QByteArray before = readFile(path);
+        claimSchemaVersion(path, 7);
+        const QByteArray before = m_server ? QByteArray() : readFile(path);
         auto c = Catalog::open(path);
         QVERIFY(!c);
         QVERIFY2(
@@ -883,13 +984,17 @@ private Q_SLOTS:
                 QStringLiteral("made by a newer ModelBench (schema 7); this build reads up to %1")
                     .arg(catalog_detail::kSchemaVersion)),
             c.error().message.c_str());
-        QCOMPARE(readFile(path), before);
-        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
-        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
+        QCOMPARE(claimedSchemaVersion(path), 7);
+        if (!m_server) {
+            QCOMPARE(readFile(path), before);
+            QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+            QVERIFY(!QFileInfo::exists(path + QStringLiteral("-shm")));
+        }
     }
 
     void refusalThroughLocksWhileAnotherConnectionIsAtWork()
     {
+        MB_ABOUT_FILES_ONLY();
         // With another connection's WAL beside the file, the check reads through SQLite's locks
         // (only they see that WAL): a newer schema committed there is still refused.
         const QString path = freshPath();
@@ -910,6 +1015,7 @@ private Q_SLOTS:
 
     void readOnlyFileOpensForReadingOnly()
     {
+        MB_ABOUT_FILES_ONLY();
         if (::geteuid() == 0)
             QSKIP("running as root: root ignores file permissions, so a read-only file cannot be "
                   "made");
@@ -939,14 +1045,195 @@ private Q_SLOTS:
             Catalog c = open(path);
             QVERIFY(c.add(QStringLiteral("churn"), m_nb));
         }
-        const QByteArray before = readFile(path);
+        const QByteArray before = m_server ? QByteArray() : readFile(path);
         CatalogOptions options;
         options.readOnly = true;
         Catalog c = open(path, options);
         QVERIFY(c.isReadOnly());
         QCOMPARE(*c.bytes(*ModelRef::parse(QStringLiteral("churn"))), m_nb);
         QVERIFY(!c.add(QStringLiteral("churn"), m_nb));
-        QCOMPARE(readFile(path), before);
+        QVERIFY(!c.tag(*ModelRef::parse(QStringLiteral("churn")), QStringLiteral("x")));
+        if (!m_server)
+            QCOMPARE(readFile(path), before);
+        QCOMPARE(c.history()->size(), 1u);
+    }
+
+    // Locations, and copying between backends.
+
+    void locationsParse_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("server");
+        QTest::addColumn<QString>("shown"); // display(), or the start of the error
+        QTest::newRow("path") << "/data/catalog.sqlite" << false << "/data/catalog.sqlite";
+        QTest::newRow("sqlite: prefix") << "sqlite:/data/c.sqlite" << false << "/data/c.sqlite";
+        QTest::newRow("url") << "postgresql://ana@db.example:5433/models" << true
+                             << "postgresql://ana@db.example:5433/models";
+        QTest::newRow("short scheme, default port")
+            << "postgres://ana@db.example:5432/models" << true
+            << "postgresql://ana@db.example/models";
+        QTest::newRow("password never shown")
+            << "postgresql://ana:secret@db.example/models" << true
+            << "postgresql://ana@db.example/models";
+        QTest::newRow("options pass") << "postgresql://ana@h/m?sslmode=require" << true
+                                      << "postgresql://ana@h/m?sslmode=require";
+        QTest::newRow("no database") << "postgresql://ana@h/" << false
+                                     << "cannot use the catalog URL";
+        QTest::newRow("password in query")
+            << "postgresql://ana@h/m?password=x" << false << "cannot use the catalog URL";
+        QTest::newRow("bad port") << "postgresql://ana@h:99999/m" << false
+                                  << "cannot use the catalog URL";
+    }
+
+    void locationsParse()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, server);
+        QFETCH(QString, shown);
+        const auto location = CatalogLocation::parse(text);
+        if (shown.startsWith(QStringLiteral("cannot"))) {
+            QVERIFY(!location);
+            QVERIFY2(message(location.error()).startsWith(shown), location.error().message.c_str());
+            QVERIFY(!message(location.error()).contains(QStringLiteral("secret")));
+            return;
+        }
+        QVERIFY2(location, location ? "" : location.error().message.c_str());
+        QCOMPARE(location->isServer(), server);
+        QCOMPARE(location->display(), shown);
+    }
+
+    void copyKeepsNumbersHistoryAndBytesAcrossBackends()
+    {
+        // The source on this run's backend; through an SQLite file; back to this backend.
+        const QString source = freshPath();
+        {
+            Catalog c = open(source);
+            QVERIFY(c.add(QStringLiteral("churn"), m_nb, {{QStringLiteral("eu")}, {}, {}}));
+            QVERIFY(c.add(QStringLiteral("churn"), m_nbText));
+            QVERIFY(c.add(QStringLiteral("churn"), m_nbBest, {{}, QStringLiteral("*best*"), {}}));
+            QVERIFY(c.remove(QStringLiteral("churn"), 2));
+            QVERIFY(c.setAlias(QStringLiteral("churn"), 3, QStringLiteral("production")));
+            QVERIFY(c.add(QStringLiteral("fraud"), m_nb));
+            QVERIFY(c.rename(QStringLiteral("fraud"), QStringLiteral("fraud-eu")));
+        }
+        const QString file = freshFile();
+        const QString back = freshPath();
+        {
+            Catalog from = open(source);
+            Catalog middle = open(file);
+            auto report = from.copyInto(middle);
+            QVERIFY2(report, report ? "" : report.error().describe().c_str());
+            QCOMPARE(report->models, 2);
+            QCOMPARE(report->versions, 3);
+            QCOMPARE(report->bytes, 2 * m_nb.size() + m_nbBest.size());
+            QCOMPARE(std::size_t(report->events), from.history()->size());
+            Catalog to = open(back);
+            QVERIFY(middle.copyInto(to));
+            // A destination that holds anything is refused, and keeps what it holds.
+            auto again = from.copyInto(to);
+            QVERIFY(!again);
+            QVERIFY2(message(again.error()).contains(QStringLiteral("empty catalog")),
+                     again.error().message.c_str());
+        }
+        Catalog original = open(source);
+        Catalog copy = open(back);
+        const auto before = *original.list();
+        const auto after = *copy.list();
+        QCOMPARE(after.size(), before.size());
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            QCOMPARE(after[i].ref().toString(), before[i].ref().toString());
+            QCOMPARE(after[i].sha256, before[i].sha256);
+            QCOMPARE(after[i].registered, before[i].registered);
+            QCOMPARE(after[i].tags, before[i].tags);
+            QCOMPARE(after[i].aliases, before[i].aliases);
+            QCOMPARE(after[i].accuracy, before[i].accuracy);
+            QCOMPARE(*copy.bytes(after[i].ref()), *original.bytes(before[i].ref()));
+        }
+        QCOMPARE(copy.entry(*ModelRef::parse(QStringLiteral("churn:3")))->description,
+                 QStringLiteral("*best*"));
+        const auto historyBefore = *original.history();
+        const auto historyAfter = *copy.history();
+        QCOMPARE(historyAfter.size(), historyBefore.size());
+        for (std::size_t i = 0; i < historyBefore.size(); ++i) {
+            QCOMPARE(historyAfter[i].time, historyBefore[i].time);
+            QCOMPARE(historyAfter[i].event, historyBefore[i].event);
+            QCOMPARE(historyAfter[i].detail, historyBefore[i].detail);
+        }
+        // Numbering goes on where it was, and removed numbers stay taken.
+        QCOMPARE(copy.add(QStringLiteral("churn"), m_nb)->version, 4);
+        QCOMPARE(copy.add(QStringLiteral("fraud"), m_nb)->version, 2);
+        QCOMPARE(copy.add(QStringLiteral("new"), m_nb)->version, 1);
+    }
+
+    // The server's own failures.
+
+    void serverAsksForAPasswordWhenNoneFits()
+    {
+        if (!m_server)
+            QSKIP("about PostgreSQL logins");
+        const QString url = freshPath();
+        const QByteArray saved = qgetenv("PGPASSWORD");
+        const auto restore = qScopeGuard([&] {
+            qputenv("PGPASSWORD", saved);
+            rememberCatalogPassword(url, {});
+        });
+        qunsetenv("PGPASSWORD");
+        auto none = Catalog::open(url);
+        qputenv("PGPASSWORD", "wrong");
+        auto wrong = Catalog::open(url);
+        QVERIFY(!none);
+        QVERIFY(!wrong);
+        for (const Error &e : {none.error(), wrong.error()}) {
+            QCOMPARE(e.field, std::string(catalog_detail::kPasswordField));
+            QVERIFY2(message(e).contains(QStringLiteral("wants a password")), e.message.c_str());
+            QCOMPARE(QString::fromStdString(e.file), url);
+        }
+        // What a window does after asking: keep it in memory for this catalog.
+        rememberCatalogPassword(url, QString::fromLatin1(saved));
+        auto asked = Catalog::open(url);
+        QVERIFY2(asked, asked ? "" : asked.error().describe().c_str());
+    }
+
+    void serverProblemsAreClearErrors()
+    {
+        if (!m_server)
+            QSKIP("about PostgreSQL servers");
+        auto missing = Catalog::open(m_postgres.url(QStringLiteral("no_such_database")));
+        QVERIFY(!missing);
+        QVERIFY2(message(missing.error()).contains(QStringLiteral("no such database")),
+                 missing.error().message.c_str());
+        // Port 1: nothing listens there, and it is never the test server's.
+        auto unreachable = Catalog::open(QStringLiteral("postgresql://modelbench@127.0.0.1:1/x"));
+        QVERIFY(!unreachable);
+        QVERIFY2(message(unreachable.error()).contains(QStringLiteral("Cannot connect to the "
+                                                                      "catalog server")),
+                 unreachable.error().message.c_str());
+    }
+
+    void serverUserWithoutWriteRightsIsToldSo()
+    {
+        if (!m_server)
+            QSKIP("about PostgreSQL rights");
+        const QString url = freshPath();
+        QVERIFY(open(url).add(QStringLiteral("churn"), m_nb));
+        QString why;
+        m_postgres.admin(QStringLiteral("DROP ROLE IF EXISTS reader"));
+        QVERIFY2(m_postgres.admin(QStringLiteral("CREATE ROLE reader LOGIN PASSWORD 'modelbench'"),
+                                  &why),
+                 qPrintable(why));
+        {
+            RawDb raw(url);
+            QVERIFY(raw.exec(QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO "
+                                            "reader")));
+        }
+        Catalog c = open(QString(url).replace(QStringLiteral("modelbench@"),
+                                              QStringLiteral("reader@")));
+        QCOMPARE(*c.bytes(*ModelRef::parse(QStringLiteral("churn"))), m_nb);
+        auto added = c.add(QStringLiteral("churn"), m_nb);
+        QVERIFY(!added);
+        QVERIFY2(message(added.error()).contains(QStringLiteral("may not write to this catalog")),
+                 added.error().message.c_str());
+        QCOMPARE(open(url).list()->size(), 1u);
     }
 
     // Migrations.
@@ -956,9 +1243,7 @@ private Q_SLOTS:
         const QString path = freshPath();
         writeVersion1Catalog(path);
         Catalog c = open(path);
-        RawDb raw(path);
-        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(),
-                 catalog_detail::kSchemaVersion);
+        QCOMPARE(claimedSchemaVersion(path), catalog_detail::kSchemaVersion);
         const auto entries = *c.list({{}, {}, CatalogSort::Accuracy});
         QCOMPARE(entries.size(), 1u);
         QCOMPARE(entries[0].name, QStringLiteral("legacy"));
@@ -975,16 +1260,17 @@ private Q_SLOTS:
     {
         const QString path = freshPath();
         writeVersion1Catalog(path);
-        const QByteArray before = readFile(path);
+        const QByteArray before = m_server ? QByteArray() : readFile(path);
         CatalogOptions options;
         options.testFailMigrationTo = 2;
         auto failed = Catalog::open(path, options);
         QVERIFY(!failed);
         QVERIFY(message(failed.error()).contains(QStringLiteral("migration to schema 2 failed")));
-        QCOMPARE(readFile(path), before);
+        if (!m_server)
+            QCOMPARE(readFile(path), before);
+        QCOMPARE(claimedSchemaVersion(path), 1);
         {
             RawDb raw(path);
-            QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
             QVERIFY(!raw.exec(QStringLiteral("SELECT accuracy FROM versions")));
         }
         // And the next, ordinary open migrates it.
@@ -997,6 +1283,10 @@ private:
     void writeVersion1Catalog(const QString &path)
     {
         RawDb raw(path);
+        if (m_server) {
+            writeVersion1Server(raw);
+            return;
+        }
         const char *schema[] = {
             "CREATE TABLE models (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE,"
             " last_version INTEGER NOT NULL DEFAULT 0 CHECK (last_version >= 0))",
@@ -1051,6 +1341,71 @@ private:
         QVERIFY(raw.exec(
             QStringLiteral("PRAGMA application_id = %1").arg(catalog_detail::kApplicationId)));
         QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 1")));
+    }
+
+    /// The same catalog as schema 1 wrote it on PostgreSQL, frozen here too.
+    void writeVersion1Server(RawDb &raw)
+    {
+        const char *schema[] = {
+            "CREATE TABLE modelbench_catalog (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "INSERT INTO modelbench_catalog VALUES ('application', 'MBCT'), ('schema_version', "
+            "'1')",
+            "CREATE TABLE models (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+            " name TEXT COLLATE \"C\" NOT NULL UNIQUE,"
+            " last_version INTEGER NOT NULL DEFAULT 0 CHECK (last_version >= 0))",
+            "CREATE TABLE versions (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+            " model_id BIGINT NOT NULL REFERENCES models(id) ON DELETE CASCADE,"
+            " version INTEGER NOT NULL CHECK (version >= 1), algo TEXT COLLATE \"C\" NOT NULL,"
+            " classes TEXT COLLATE \"C\" NOT NULL, dataset_name TEXT COLLATE \"C\" NOT NULL,"
+            " dataset_fingerprint TEXT COLLATE \"C\" NOT NULL, rows BIGINT NOT NULL,"
+            " metrics TEXT COLLATE \"C\" NOT NULL, created TEXT COLLATE \"C\" NOT NULL,"
+            " registered TEXT COLLATE \"C\" NOT NULL, size BIGINT NOT NULL,"
+            " sha256 TEXT COLLATE \"C\" NOT NULL, archive TEXT COLLATE \"C\" NOT NULL,"
+            " format_version INTEGER NOT NULL, description TEXT COLLATE \"C\" NOT NULL DEFAULT '',"
+            " UNIQUE (model_id, version))",
+            "CREATE TABLE blobs (version_id BIGINT PRIMARY KEY REFERENCES versions(id) ON DELETE "
+            "CASCADE, bytes BYTEA NOT NULL)",
+            "CREATE TABLE tags (version_id BIGINT NOT NULL REFERENCES versions(id) ON DELETE "
+            "CASCADE, tag TEXT COLLATE \"C\" NOT NULL, PRIMARY KEY (version_id, tag))",
+            "CREATE INDEX tags_by_tag ON tags(tag)",
+            "CREATE TABLE aliases (model_id BIGINT NOT NULL REFERENCES models(id) ON DELETE "
+            "CASCADE, alias TEXT COLLATE \"C\" NOT NULL, version_id BIGINT NOT NULL REFERENCES "
+            "versions(id) ON DELETE CASCADE, PRIMARY KEY (model_id, alias))",
+            "CREATE INDEX aliases_by_version ON aliases(version_id)",
+            "CREATE TABLE events (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+            " time TEXT COLLATE \"C\" NOT NULL, event TEXT COLLATE \"C\" NOT NULL,"
+            " model_id BIGINT, name TEXT COLLATE \"C\" NOT NULL, version INTEGER,"
+            " subject TEXT COLLATE \"C\" NOT NULL DEFAULT '',"
+            " detail TEXT COLLATE \"C\" NOT NULL DEFAULT '')",
+            "CREATE INDEX events_by_name ON events(name)",
+            "CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+            " $$ BEGIN RAISE EXCEPTION 'the catalog event log is append-only'; END $$",
+            "CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events"
+            " FOR EACH ROW EXECUTE FUNCTION events_append_only()",
+        };
+        for (const char *sql : schema)
+            QVERIFY2(raw.exec(QString::fromLatin1(sql)), qPrintable(raw.lastError()));
+        QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO models (id, name, last_version) VALUES (1, 'legacy', 1)")));
+        QVERIFY(raw.exec(
+            QStringLiteral(
+                "INSERT INTO versions (id, model_id, version, algo, classes, dataset_name,"
+                " dataset_fingerprint, rows, metrics, created, registered, size, sha256,"
+                " archive, format_version) VALUES (1, 1, 1, 'nb',"
+                " '[\"setosa\",\"versicolor\",\"virginica\"]', 'iris.csv', '0123456789abcdef',"
+                " 150, '{\"accuracy\":0.9}', '2025-01-01T00:00:00Z',"
+                " '2025-01-01T00:00:01.000Z', ?, ?, 'binary', 1)"),
+            {m_nb.size(), sha256(m_nb)}));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO blobs (version_id, bytes) VALUES (1, ?)"),
+                         {m_nb}));
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO tags (version_id, tag) VALUES (1, 'old')")));
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO events (time, event, model_id, name, version)"
+                           " VALUES ('2025-01-01T00:00:01.000Z', 'registered', 1, 'legacy', 1)")));
+        // Ids given by hand: move the identities past them, as rows added normally would.
+        QVERIFY(raw.exec(QStringLiteral(
+            "SELECT setval(pg_get_serial_sequence('models', 'id'), 1),"
+            " setval(pg_get_serial_sequence('versions', 'id'), 1)")));
     }
 };
 

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// A throwaway PostgreSQL server for one test executable (scripts/pg-test-server.sh), and fresh
+// databases on it. Logins use the password from PGPASSWORD, which start() sets: the catalog
+// finds it the way a user's would.
+
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+
+class PostgresTestServer
+{
+public:
+    PostgresTestServer() = default;
+    PostgresTestServer(const PostgresTestServer &) = delete;
+    PostgresTestServer &operator=(const PostgresTestServer &) = delete;
+    ~PostgresTestServer() { stop(); }
+
+    enum class Started { Yes, NoBinaries, Failed };
+
+    /// Starts the server; on NoBinaries or Failed, `why` says what happened.
+    Started start(QString *why, bool durable = false)
+    {
+        QProcess script;
+        QStringList args {QStringLiteral("start")};
+        if (durable)
+            args << QStringLiteral("--durable");
+        script.start(QStringLiteral(MB_SOURCE_DIR "/scripts/pg-test-server.sh"), args);
+        script.waitForFinished(120'000);
+        const QStringList parts = QString::fromUtf8(script.readAllStandardOutput()).split(u' ');
+        *why = QString::fromUtf8(script.readAllStandardError()).trimmed();
+        if (script.exitCode() == 3)
+            return Started::NoBinaries;
+        if (script.exitStatus() != QProcess::NormalExit || script.exitCode() != 0
+            || parts.size() != 2)
+            return Started::Failed;
+        m_port = parts[0].toInt();
+        m_folder = parts[1].trimmed();
+        qputenv("PGPASSWORD", "modelbench");
+        return Started::Yes;
+    }
+
+    void stop()
+    {
+        if (m_folder.isEmpty())
+            return;
+        QSqlDatabase::removeDatabase(QStringLiteral("pg-test-admin"));
+        QProcess::execute(QStringLiteral(MB_SOURCE_DIR "/scripts/pg-test-server.sh"),
+                          {QStringLiteral("stop"), m_folder});
+        m_folder.clear();
+    }
+
+    int port() const { return m_port; }
+
+    /// The catalog URL of database `name` (no password in it).
+    QString url(const QString &name) const
+    {
+        return QStringLiteral("postgresql://modelbench@127.0.0.1:%1/%2").arg(m_port).arg(name);
+    }
+
+    /// Creates an empty database; false (with `why`) if the server refused.
+    bool createDatabase(const QString &name, QString *why = nullptr)
+    {
+        return admin(QStringLiteral("CREATE DATABASE \"%1\"").arg(name), why);
+    }
+
+    /// Runs one statement on the server's "postgres" database as the test login.
+    bool admin(const QString &sql, QString *why = nullptr)
+    {
+        QSqlDatabase db = QSqlDatabase::contains(QStringLiteral("pg-test-admin"))
+            ? QSqlDatabase::database(QStringLiteral("pg-test-admin"))
+            : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pg-test-admin"));
+        if (!db.isOpen()) {
+            db.setHostName(QStringLiteral("127.0.0.1"));
+            db.setPort(m_port);
+            db.setUserName(QStringLiteral("modelbench"));
+            db.setDatabaseName(QStringLiteral("postgres"));
+            if (!db.open()) {
+                if (why)
+                    *why = db.lastError().text();
+                return false;
+            }
+            QSqlQuery(db).exec(QStringLiteral("SET client_min_messages = warning"));
+        }
+        QSqlQuery query(db);
+        if (!query.exec(sql)) {
+            if (why)
+                *why = query.lastError().text();
+            return false;
+        }
+        return true;
+    }
+
+private:
+    int m_port = 0;
+    QString m_folder;
+};
