@@ -6,6 +6,7 @@
 #include "core/cli/json_output.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -696,6 +697,58 @@ int runRename(const QString &dbBefore, const QStringList &args)
     return kSuccess;
 }
 
+int runCopy(const QString &dbBefore, const QStringList &args)
+{
+    const QString verb = verbName("copy");
+    QCommandLineParser parser;
+    const QCommandLineOption from(
+        QStringLiteral("from"),
+        QStringLiteral("The catalog to copy: a file or a postgresql:// URL (default: the --db "
+                       "catalog)."),
+        QStringLiteral("SRC"));
+    const QCommandLineOption to(
+        QStringLiteral("to"),
+        QStringLiteral("Where to copy it: a new or empty catalog file, or an empty PostgreSQL "
+                       "database."),
+        QStringLiteral("DST"));
+    parser.addOption(from);
+    parser.addOption(to);
+    if (auto exit = parseSub(parser, args, verb,
+                             QStringLiteral("Copy a whole catalog (every version with its number, "
+                                            "tags, aliases, descriptions and history) into an "
+                                            "empty one, e.g. from a file to a team's PostgreSQL "
+                                            "server. Model bytes are checked and copied exactly."),
+                             {}))
+        return *exit;
+    if (!parser.isSet(to))
+        return reportUsage(verb, QStringLiteral("--to is required"));
+    const QString sourcePath = parser.isSet(from) ? parser.value(from)
+        : parser.isSet(kDbOption)                 ? parser.value(kDbOption)
+                                                  : dbBefore;
+    CatalogOptions readOnly;
+    readOnly.readOnly = true;
+    readOnly.mustExist = true;
+    auto source = Catalog::open(sourcePath, readOnly);
+    if (!source)
+        return reportError(source.error());
+    auto destination = Catalog::open(parser.value(to));
+    if (!destination)
+        return reportError(destination.error());
+    auto report = source->copyInto(*destination);
+    if (!report)
+        return reportError(report.error());
+    print(stdout,
+          QStringLiteral("copied %1 models, %2 versions (%3 of model files) and %4 events from %5 "
+                         "to %6\n")
+              .arg(report->models)
+              .arg(report->versions)
+              .arg(sizeText(report->bytes))
+              .arg(report->events)
+              .arg(QDir::toNativeSeparators(source->path()),
+                   QDir::toNativeSeparators(destination->path())));
+    return kSuccess;
+}
+
 /// "removed churn:1", "removed churn (versions: 1, 2; aliases dropped: @production)".
 QString removalText(const ModelRef &ref, const CatalogRemoval &removal)
 {
@@ -926,15 +979,19 @@ constexpr std::array kSubVerbs {
              runRemove},
     SubVerb {"history", "[NAME] [--json]  |  --alias NAME@ALIAS --at DATETIME [--json]",
              "the event log; or which version an alias pointed to at a time (UTC)", runHistory},
+    SubVerb {"copy", "[--from SRC] --to DST",
+             "copy the whole catalog into an empty one (e.g. a file to PostgreSQL)", runCopy},
 };
 
 QString catalogUsage()
 {
     QString text
         = QStringLiteral(
-              "Usage: modelbench-cli catalog [--db PATH] SUBVERB ...\n"
+              "Usage: modelbench-cli catalog [--db PATH|URL] SUBVERB ...\n"
               "The model catalog: registered models with versions, tags, aliases and history.\n"
-              "Default catalog: %1\n\n")
+              "Default catalog: %1\n"
+              "A team catalog on PostgreSQL: --db postgresql://USER@HOST:PORT/DATABASE (the\n"
+              "password from PGPASSWORD or ~/.pgpass).\n\n")
               .arg(Catalog::defaultPath());
     for (const SubVerb &sub : kSubVerbs) {
         text += QStringLiteral("  %1 %2\n      %3\n")
@@ -951,8 +1008,10 @@ QString catalogUsage()
 void addCatalogOption(QCommandLineParser &parser)
 {
     parser.addOption({kDbOption,
-                      QStringLiteral("The catalog file (default: %1).").arg(Catalog::defaultPath()),
-                      QStringLiteral("PATH")});
+                      QStringLiteral("The catalog: a file (default: %1) or a "
+                                     "postgresql://USER@HOST:PORT/DATABASE URL.")
+                          .arg(Catalog::defaultPath()),
+                      QStringLiteral("PATH|URL")});
 }
 
 QJsonObject catalogEntryJson(const CatalogEntry &e)
@@ -975,7 +1034,8 @@ int runCatalog(const QStringList &args)
         }
         if (arg == QLatin1String("--db") || arg == QLatin1String("-db")) {
             if (i + 1 >= args.size())
-                return reportUsage(QStringLiteral("catalog"), QStringLiteral("--db needs a PATH"));
+                return reportUsage(QStringLiteral("catalog"),
+                                   QStringLiteral("--db needs a PATH or URL"));
             db = args[++i];
             continue;
         }
@@ -991,7 +1051,7 @@ int runCatalog(const QStringList &args)
     if (i >= args.size())
         return reportUsage(QStringLiteral("catalog"),
                            QStringLiteral("no sub-verb given (list, add, show, export, alias, "
-                                          "tag, untag, rename, remove, history)"));
+                                          "tag, untag, rename, remove, history, copy)"));
     const QString sub = args[i];
     for (const SubVerb &verb : kSubVerbs) {
         if (sub == QLatin1String(verb.name)) {

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "postgres_test_server.h"
+
 using namespace mb;
 
 class TestCliCatalog : public QObject
@@ -110,6 +112,61 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_nb = write(QStringLiteral("nb.mbm"), modelBytes(0.9, ArchiveKind::Binary));
         m_nbText = write(QStringLiteral("nb-text.mbm"), modelBytes(0.8, ArchiveKind::Text));
+    }
+
+    void copyToAServerAndBackWithTheSameVerbs()
+    {
+        PostgresTestServer server;
+        QString why;
+        switch (server.start(&why)) {
+        case PostgresTestServer::Started::Yes:
+            break;
+        case PostgresTestServer::Started::NoBinaries:
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed: %1")
+                                 .arg(why)));
+        case PostgresTestServer::Started::Failed:
+            QFAIL(qPrintable(QStringLiteral("the PostgreSQL test server did not start: %1")
+                                 .arg(why)));
+        }
+        const QString file = freshDb();
+        add(file, m_nb, QStringLiteral("churn"), {"--tag", "baseline"});
+        add(file, m_nbText, QStringLiteral("churn"));
+        QCOMPARE(cli({"catalog", "--db", file, "alias", "churn:1", "production"}).exitCode, 0);
+        QVERIFY(server.createDatabase(QStringLiteral("team")));
+        const QString url = server.url(QStringLiteral("team"));
+
+        Run r = cli({"catalog", "copy", "--from", file, "--to", url});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith("copied 1 models, 2 versions"), r.out.constData());
+        QVERIFY(!r.out.contains("modelbench:")); // no password is ever printed (there is none)
+
+        // The same verbs, with --db URL.
+        r = cli({"catalog", "--db", url, "list", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 2);
+        const QString exported = m_dir.filePath(QStringLiteral("from-server.mbm"));
+        r = cli({"catalog", "--db", url, "export", "churn@production", "--out", exported});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(readFile(exported), readFile(m_nb));
+        add(url, m_nb, QStringLiteral("churn"));
+        r = cli({"catalog", "--db", url, "show", "churn", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("version")).toInt(),
+                 3);
+
+        // A destination that holds anything is refused.
+        r = cli({"catalog", "copy", "--from", file, "--to", url});
+        QCOMPARE(r.exitCode == 0, false);
+        QVERIFY2(r.err.contains("empty catalog"), r.err.constData());
+
+        // And back to a file: the same history.
+        const QString back = freshDb();
+        r = cli({"catalog", "--db", url, "copy", "--to", back});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const Run there = cli({"catalog", "--db", url, "history", "--json"});
+        const Run here = cli({"catalog", "--db", back, "history", "--json"});
+        QCOMPARE(QJsonDocument::fromJson(here.out).array(),
+                 QJsonDocument::fromJson(there.out).array());
+        QCOMPARE(QJsonDocument::fromJson(here.out).array().size(), 5); // 3 registered, tagged, alias_moved
     }
 
     void addListShowAndExport()
