@@ -50,14 +50,18 @@ Expected<int> inspectBeforeWriting(const QString &path, int busyTimeoutMs)
     if (someoneIsAtWork(path))
         return inspectFile(path, OpenMode::ReadOnly, busyTimeoutMs);
     auto verdict = inspectFile(path, OpenMode::Immutable, busyTimeoutMs);
-    if (verdict)
-        return verdict;
-    // An unlocked read can catch a writer that started meanwhile half-way and take that for
-    // damage: look again before refusing.
-    if (someoneIsAtWork(path))
-        return inspectFile(path, OpenMode::ReadOnly, busyTimeoutMs);
-    QThread::msleep(50);
-    return inspectFile(path, OpenMode::Immutable, busyTimeoutMs);
+    // An unlocked read can catch another process half-way through writing the main file (the
+    // checkpoint as its last connection closes) and take that for damage. Look again, a few
+    // times over about a second, before refusing: with several processes in a loop one such
+    // look is not enough. A newer or foreign schema is no accident of timing.
+    for (int pause = 50; !verdict && verdict.error().code == ErrorCode::Format && pause <= 400;
+         pause *= 2) {
+        if (someoneIsAtWork(path))
+            return inspectFile(path, OpenMode::ReadOnly, busyTimeoutMs);
+        QThread::msleep(static_cast<unsigned long>(pause));
+        verdict = inspectFile(path, OpenMode::Immutable, busyTimeoutMs);
+    }
+    return verdict;
 }
 
 /// Names the path in the message rather than as the error's file: there is no file to blame.
