@@ -117,7 +117,7 @@ Error readOnlyError(const QString &path)
 {
     return catalogError(ErrorCode::Io,
                         "The catalog is read-only (no write permission on the file or its folder). "
-                        "Your change was not saved.",
+                        "Your change was not saved. Make the file writable, or work on a copy.",
                         path);
 }
 
@@ -133,7 +133,9 @@ Error damagedError(const QString &path, const QString &detail)
 Error notDatabaseError(const QString &path)
 {
     return catalogError(ErrorCode::Format,
-                        "This file is not a ModelBench catalog (not an SQLite database).", path);
+                        "This file is not a ModelBench catalog (not an SQLite database). Choose "
+                        "another file for the catalog.",
+                        path);
 }
 
 SqlDialect dialectOf(const QSqlDatabase &db)

@@ -336,8 +336,14 @@ Expected<void> ArffParser::readHeader()
 
         const std::int64_t keywordColumn = lexer.column();
         if (lexer.peek() != '@') {
+            // After the attributes, this is most likely the first data row of a file that
+            // lost its @data line.
             return error("expected @relation, @attribute or @data, found "
-                             + quotedForMessage(lexer.rest()) + ".",
+                             + quotedForMessage(lexer.rest()) + "."
+                             + (m_attributes.empty()
+                                    ? ""
+                                    : " If the data rows start here, add a line with @data "
+                                      "before them."),
                          keywordColumn);
         }
         const std::string_view keyword = lexer.readBare("{");
@@ -379,7 +385,8 @@ Expected<void> ArffParser::readHeader()
         message += " and declares no attributes.";
     } else {
         message += " (it declares " + std::to_string(m_attributes.size())
-            + (m_attributes.size() == 1 ? " attribute" : " attributes") + " but no data).";
+            + (m_attributes.size() == 1 ? " attribute" : " attributes")
+            + " but no data). Add a line with @data, followed by the data rows.";
     }
     return failAt(ErrorCode::Format, std::move(message), m_file, last);
 }
@@ -642,7 +649,9 @@ Expected<void> ArffParser::readSparseRow(ArffLexer &lexer)
                 return error("sparse entry " + std::to_string(entry) + " has attribute index "
                                  + std::to_string(index) + ", but the file declares "
                                  + std::to_string(attributeCount) + " attributes (indices 0 to "
-                                 + std::to_string(attributeCount - 1) + ").",
+                                 + std::to_string(attributeCount - 1)
+                                 + "). Sparse rows count attributes from 0, in the order of the "
+                                   "@attribute lines.",
                              entry);
             }
             Attribute &attribute = m_attributes[static_cast<std::size_t>(index)];
@@ -805,7 +814,9 @@ Expected<void> ArffParser::store(Attribute &attribute, const Field &field, std::
         const auto it = attribute.levelIndex.find(text);
         if (it == attribute.levelIndex.end()) {
             return error(quotedForMessage(text) + " is not a declared value of attribute "
-                             + quotedForMessage(attribute.name) + " " + attribute.levelList() + ".",
+                             + quotedForMessage(attribute.name) + " " + attribute.levelList()
+                             + ". Correct the value, or add it to the list in the attribute's "
+                               "@attribute line.",
                          column, attribute.name);
         }
         attribute.codes.push_back(it->second);

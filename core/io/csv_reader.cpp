@@ -50,6 +50,13 @@ std::string plural(std::int64_t n, std::string_view one, std::string_view many)
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+std::string delimiterName(char delimiter)
+{
+    if (delimiter == '\t')
+        return "tab";
+    return std::string("'") + delimiter + "'";
+}
+
 /// The names Dataset::addColumn will give, so type overrides can use them before the columns
 /// exist. Must follow addColumn's rule: "x" again becomes "x_2", then "x_3", ...
 std::vector<std::string> uniqueNames(const std::vector<std::string> &names)
@@ -315,6 +322,23 @@ private:
         m_error = std::move(error);
         return false;
     }
+    bool failWithTokenizerError(const CsvTokenizer &tokenizer);
+    std::string withColumnName(std::string message, std::size_t column) const;
+    /// " Column 3 ('rain') has no value." for a record short of fields; "" otherwise.
+    std::string missingValues() const
+    {
+        const std::size_t have = m_fields.size();
+        if (have >= m_columns.size())
+            return {};
+        const auto after = static_cast<std::int64_t>(m_columns.size() - have - 1);
+        std::string out = " Column " + std::to_string(have + 1) + " ('" + m_columns[have].uniqueName
+            + "')";
+        if (after > 0)
+            out += " and the " + plural(after, "column", "columns") + " after it have no value.";
+        else
+            out += " has no value.";
+        return out;
+    }
     bool failAt(std::int64_t line, std::size_t column, std::string message)
     {
         std::string field;
@@ -358,9 +382,40 @@ private:
     bool m_deferred = false;
     bool m_allNumeric = true; ///< every column still in the Numeric state
     bool m_header = true;
+    char m_delimiter = ',';
     ProgressScale m_progress;
     Error m_error;
 };
+
+// The tokenizer knows the field's position, not its column's name: add the name, to the
+// message ("Line 3, column 2 ('city') ...") and as Error::field.
+bool CsvFileReader::failWithTokenizerError(const CsvTokenizer &tokenizer)
+{
+    Error error = tokenizer.error();
+    const auto column = static_cast<std::size_t>(error.column);
+    if (error.field.empty() && column >= 1 && column <= m_columns.size()) {
+        error.field = m_columns[column - 1].uniqueName;
+        error.message = withColumnName(std::move(error.message), column);
+    }
+    return failWith(std::move(error));
+}
+
+// "... column 2 ..." becomes "... column 2 ('city') ..." at the first mention of the column.
+std::string CsvFileReader::withColumnName(std::string message, std::size_t column) const
+{
+    if (column < 1 || column > m_columns.size())
+        return message;
+    const std::string where = "column " + std::to_string(column);
+    for (std::size_t at = message.find(where); at != std::string::npos;
+         at = message.find(where, at + 1)) {
+        const std::size_t end = at + where.size();
+        if (end == message.size() || message[end] < '0' || message[end] > '9') {
+            message.insert(end, " ('" + m_columns[column - 1].uniqueName + "')");
+            break;
+        }
+    }
+    return message;
+}
 
 Expected<void> CsvFileReader::readBlock(const char *keep, bool secondPass)
 {
@@ -384,19 +439,21 @@ CsvTokenizer::Status CsvFileReader::nextRecord(CsvTokenizer &tokenizer, bool sec
             return status;
         }
         if (status == Status::Failed) {
-            failWith(tokenizer.error());
+            failWithTokenizerError(tokenizer);
             return Status::Failed;
         }
         const auto pending = static_cast<std::size_t>(m_blocks.end() - m_pos);
         if (m_blocks.atEof() || pending >= kMaxRecordBytes) {
             if (tokenizer.openQuoteLine() > 0) {
-                failAt(tokenizer.openQuoteLine(),
-                       static_cast<std::size_t>(tokenizer.openQuoteColumn()),
-                       "Line " + std::to_string(tokenizer.openQuoteLine())
-                           + ": the quoted field starting in column "
-                           + std::to_string(tokenizer.openQuoteColumn())
-                           + (m_blocks.atEof() ? " is never closed."
-                                               : " is not closed within 64 MiB."));
+                const auto column = static_cast<std::size_t>(tokenizer.openQuoteColumn());
+                failAt(tokenizer.openQuoteLine(), column,
+                       withColumnName("Line " + std::to_string(tokenizer.openQuoteLine())
+                                          + ": the quoted field starting in column "
+                                          + std::to_string(column)
+                                          + (m_blocks.atEof() ? " is never closed."
+                                                              : " is not closed within 64 MiB.")
+                                          + std::string(kCsvCloseQuoteAdvice),
+                                      column));
             } else {
                 failAt(tokenizer.line(), 0,
                        "Line " + std::to_string(tokenizer.line())
@@ -430,7 +487,7 @@ bool CsvFileReader::readLinesUntil(CsvTokenizer &tokenizer, const char *stop)
         if (status == Status::End)
             break;
         if (status == Status::Failed)
-            return failWith(tokenizer.error());
+            return failWithTokenizerError(tokenizer);
         m_fields = tokenizer.fields();
         if (!addRecord())
             return false;
@@ -614,7 +671,12 @@ bool CsvFileReader::addRecord()
                       "Line " + std::to_string(line) + " has "
                           + plural(static_cast<std::int64_t>(m_fields.size()), "field", "fields")
                           + (m_header ? "; the header has " : "; the first line has ")
-                          + std::to_string(n) + ".");
+                          + std::to_string(n) + "." + missingValues()
+                          + " Every row needs one field per column: look for a "
+                          + (m_fields.size() < n ? "missing " : "stray ")
+                          + delimiterName(m_delimiter)
+                          + " on that line, and put double quotes around a value that contains "
+                          + (m_delimiter == '\t' ? "a tab." : "one."));
     }
     if (m_rows == m_reservedRows)
         reserveRows();
@@ -768,6 +830,7 @@ Expected<Dataset> CsvFileReader::read(CsvDialect *dialectOut)
     CsvDialect dialect = *detected;
     dialect.hadByteOrderMark = m_source.hadByteOrderMark();
     m_header = dialect.header;
+    m_delimiter = dialect.delimiter;
 
     CsvTokenizer tokenizer(dialect.delimiter, dialect.decimalComma, m_options.missingTokens);
     Status status = nextRecord(tokenizer, false);

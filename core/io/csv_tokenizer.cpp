@@ -120,7 +120,8 @@ CsvTokenizer::FieldEnd CsvTokenizer::finishQuoted(const char *&p, const char *en
                 return needMore();
             fail(openLine, column,
                  "Line " + std::to_string(openLine) + ": the quoted field starting in column "
-                     + std::to_string(column) + " is never closed.");
+                     + std::to_string(column) + " is never closed."
+                     + std::string(kCsvCloseQuoteAdvice));
             return FieldEnd::Failed;
         }
         if (q + 1 == end && !atEof)

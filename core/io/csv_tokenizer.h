@@ -117,6 +117,10 @@ private:
     Error m_error;
 };
 
+/// Appended to every "quoted field ... is never closed" message: what to do about it.
+inline constexpr std::string_view kCsvCloseQuoteAdvice
+    = " Add the closing quote (\"), and write a quote inside a quoted field as two (\"\").";
+
 /// True when [data, data + size) is valid UTF-8 without NUL bytes.
 bool isValidUtf8Text(const char *data, std::size_t size);
 

@@ -14,6 +14,25 @@ Error fileError(const QString &path, std::string message)
     return e;
 }
 
+/// "little-endian" or "big-endian" when `head` reads as UTF-16 text of the ASCII range
+/// (every other byte zero, the rest not), as some Windows tools write it; nullptr otherwise. Such a
+/// file would otherwise be refused for its NUL bytes as if it were not text at all.
+const char *utf16WithoutByteOrderMark(const QByteArray &head)
+{
+    const qsizetype pairs = head.size() / 2;
+    if (pairs < 2)
+        return nullptr;
+    bool little = true;
+    bool big = true;
+    for (qsizetype i = 0; i < pairs; ++i) {
+        const bool evenZero = head[2 * i] == '\0';
+        const bool oddZero = head[2 * i + 1] == '\0';
+        little = little && !evenZero && oddZero;
+        big = big && evenZero && !oddZero;
+    }
+    return little ? "little-endian" : big ? "big-endian" : nullptr;
+}
+
 } // namespace
 
 Expected<TextSource> TextSource::open(const QString &path)
@@ -52,6 +71,13 @@ Expected<TextSource> TextSource::open(const QString &path)
     }
     if (startsWith({0xFF, 0xFE}) || startsWith({0xFE, 0xFF})) {
         Error e = fileError(path, "The file is encoded as UTF-16. Save it as UTF-8 and open it again.");
+        e.code = ErrorCode::Format;
+        return std::unexpected(e);
+    }
+    if (const char *order = utf16WithoutByteOrderMark(source.m_file->peek(64))) {
+        Error e = fileError(path, std::string("The file looks like UTF-16 text (") + order
+                                      + ", without a byte-order mark). Save it as UTF-8 and open "
+                                        "it again.");
         e.code = ErrorCode::Format;
         return std::unexpected(e);
     }

@@ -13,8 +13,10 @@ class QFile;
 namespace mb {
 
 /// A text file (or Qt resource) read front to back in blocks, for the streaming readers.
-/// Skips a UTF-8 byte-order mark; refuses UTF-16/UTF-32 files, directories and files that
-/// cannot be read, each with a message naming the file. Movable, not copyable; one thread.
+/// Skips a UTF-8 byte-order mark; refuses UTF-16/UTF-32 files (with a byte-order mark, or
+/// UTF-16 without one whose first characters are ASCII), directories and files that cannot be
+/// read, each with a message naming the file and saying what to do. Movable, not copyable;
+/// one thread.
 class TextSource
 {
 public:

@@ -183,45 +183,53 @@ Expected<ModelFileHeader> decodeModelHeader(const QByteArray &bytes, const QStri
     // A file cut off inside the signature is a damaged model file, not some other file.
     if (size < sizeof kMagic && std::memcmp(bytes.constData(), kMagic, static_cast<std::size_t>(size)) == 0)
         return std::unexpected(fileError(name, "The model file is incomplete: it ends after " + std::to_string(size)
-                                                       + " bytes, inside its fixed header."));
+                                                       + " bytes, inside its fixed header."
+                                                       + std::string(kCutOffModelAdvice)));
     if (size < sizeof kMagic || std::memcmp(bytes.constData(), kMagic, sizeof kMagic) != 0) {
         // 0x80 then a protocol number is how a Python pickle starts.
         if (static_cast<unsigned char>(bytes[0]) == 0x80)
             return std::unexpected(fileError(name, "This looks like a Python pickle, not a ModelBench model. "
                                                    "ModelBench never opens pickles: loading one can run any code."));
         return std::unexpected(fileError(name, "This is not a ModelBench model file (it does not start with the "
-                                               "model file signature)."));
+                                               "model file signature). Choose a .mbm file saved by "
+                                               "ModelBench."));
     }
     if (size < kPrefixBytes)
         return std::unexpected(fileError(name, "The model file is incomplete: it ends after " + std::to_string(size)
-                                                       + " bytes, inside its fixed header."));
+                                                       + " bytes, inside its fixed header."
+                                                       + std::string(kCutOffModelAdvice)));
     const char *p = bytes.constData();
     const std::uint32_t version = getU32(p + 8);
     if (version > kModelFormatVersion) {
         return std::unexpected(fileError(name, "This model was saved by a newer ModelBench (format " + std::to_string(version)
                                                        + "). This version reads formats up to "
-                                                       + std::to_string(kModelFormatVersion) + ": please update."));
+                                                       + std::to_string(kModelFormatVersion) + ": please update.",
+                                         ErrorCode::Unsupported));
     }
     if (version == 0)
-        return std::unexpected(fileError(name, "The model file states format version 0, which does not exist."));
+        return std::unexpected(fileError(name, "The model file states format version 0, which does not exist."
+                                                       + std::string(kDamagedModelAdvice)));
     const std::uint32_t headerBytes = getU32(p + 12);
     if (headerBytes > kMaxHeaderBytes)
         return std::unexpected(fileError(name, "The model header claims " + count(headerBytes).toStdString()
-                                                       + " bytes, more than the 16 MiB a header may have.", ErrorCode::Format, "header"));
+                                                       + " bytes, more than the 16 MiB a header may have."
+                                                       + std::string(kDamagedModelAdvice), ErrorCode::Format, "header"));
     if (size < kPrefixBytes + headerBytes) {
         return std::unexpected(fileError(name, "The model file is incomplete: expected at least "
                                                        + count(kPrefixBytes + headerBytes).toStdString() + " bytes, found "
-                                                       + count(size).toStdString() + ". It may have been cut off during download."));
+                                                       + count(size).toStdString() + "." + std::string(kCutOffModelAdvice)));
     }
     if (crc32c(p + kPrefixBytes, headerBytes) != getU32(p + 16))
-        return std::unexpected(fileError(name, "The model header is damaged (its checksum does not match).", ErrorCode::Format, "header"));
+        return std::unexpected(fileError(name, "The model header is damaged (its checksum does not match)."
+                                                       + std::string(kDamagedModelAdvice), ErrorCode::Format, "header"));
     if (getU32(p + 20) != 0)
         return std::unexpected(fileError(name, "The model file uses flags this version does not know.", ErrorCode::Format, "flags"));
 
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.mid(kPrefixBytes, headerBytes), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return std::unexpected(fileError(name, "The model header is not valid JSON.", ErrorCode::Format, "header"));
+        return std::unexpected(fileError(name, "The model header is not valid JSON." + std::string(kDamagedModelAdvice),
+                                         ErrorCode::Format, "header"));
     ModelFileHeader header;
     header.formatVersion = version;
     header.fileBytes = size;
@@ -234,7 +242,7 @@ Expected<ModelFileHeader> decodeModelHeader(const QByteArray &bytes, const QStri
     if (size < expected) {
         return std::unexpected(fileError(name, "The model file is incomplete: expected " + count(expected).toStdString()
                                                        + " bytes, found " + count(size).toStdString()
-                                                       + ". It may have been cut off during download."));
+                                                       + "." + std::string(kCutOffModelAdvice)));
     }
     if (size > expected) {
         return std::unexpected(fileError(name, "The model file has " + count(size - expected).toStdString()
@@ -258,7 +266,8 @@ Expected<LoadedModel> decodeModelFile(const QByteArray &bytes, const QString &na
         return std::unexpected(header.error());
     const char *payload = bytes.constData() + (bytes.size() - static_cast<qsizetype>(header->payloadBytes));
     if (crc32c(payload, header->payloadBytes) != header->payloadCrc)
-        return std::unexpected(fileError(name, "The model data is damaged: its checksum does not match.", ErrorCode::Format, "payload"));
+        return std::unexpected(fileError(name, "The model data is damaged: its checksum does not match."
+                                                       + std::string(kDamagedModelAdvice), ErrorCode::Format, "payload"));
 
     auto contents = readPayload(payload, header->payloadBytes, header->archive, header->algo);
     if (!contents) {

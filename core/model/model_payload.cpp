@@ -169,7 +169,9 @@ PayloadContents load(MemoryBuffer &buffer, std::string_view algo, unsigned flags
 
 Error payloadError(std::string what)
 {
-    return Error{ErrorCode::Format, "The model data is corrupt: " + std::move(what) + ".", {}, 0, 0, "payload"};
+    std::string message = "The model data is corrupt: " + std::move(what) + ".";
+    message += kDamagedModelAdvice;
+    return Error{ErrorCode::Format, std::move(message), {}, 0, 0, "payload"};
 }
 
 } // namespace

@@ -12,6 +12,13 @@
 
 namespace mb {
 
+/// Ends the messages about model files that are damaged: what a user can do about it.
+inline constexpr std::string_view kDamagedModelAdvice
+    = " Open an undamaged copy of the file, or save the model again.";
+/// Ends the messages about model files that are cut off.
+inline constexpr std::string_view kCutOffModelAdvice
+    = " It may have been cut off during download: copy or download it again.";
+
 /// The Boost archive inside a model file: the input schema and the fitted classifier. The
 /// set of classifier types is closed (one per learner key); nothing else can be loaded.
 std::string writePayload(const InputSchema &schema, const Classifier &classifier, ArchiveKind kind);

@@ -354,6 +354,13 @@ private Q_SLOTS:
                                              << "The file is empty.";
         QTest::newRow("UTF-16 file") << QByteArray("\xFF\xFE@\0r\0", 6) << format << 0 << 0 << ""
                                      << "UTF-16";
+        QTest::newRow("UTF-16 file without a byte-order mark")
+            << QByteArray("\0@\0r\0e\0l\0a\0t\0i\0o\0n", 18) << format << 0 << 0 << ""
+            << "looks like UTF-16 text (big-endian, without a byte-order mark). Save it as UTF-8";
+        QTest::newRow("data rows without @data")
+            << QByteArray("@relation r\n@attribute a numeric\n@attribute b {x,y}\n1,x\n")
+            << format << 4 << 1 << ""
+            << "found '1,x'. If the data rows start here, add a line with @data before them.";
         QTest::newRow("sparse index beyond the last attribute")
             << kHeader + "{0 1, 2 x}\n"
             << format << 5 << 2 << ""

@@ -686,13 +686,13 @@ void TestCsvReader::reportsMalformedInput_data()
         << QStringLiteral("Line 4 has 3 fields; the header has 2.");
     QTest::newRow("quote never closed")
         << QByteArray("a,b,c\n1,2,3\n4,5,\"x\n6,7,8\n") << format << 3 << 3
-        << QStringLiteral("Line 3: the quoted field starting in column 3 is never closed.");
+        << QStringLiteral("Line 3: the quoted field starting in column 3 ('c') is never closed.");
     QTest::newRow("quote never closed after a quoted newline")
         << QByteArray("a,b\n\"x\ny\",1\n\r\n2,\"open\n") << format << 5 << 2
-        << QStringLiteral("Line 5: the quoted field starting in column 2 is never closed.");
+        << QStringLiteral("Line 5: the quoted field starting in column 2 ('b') is never closed.");
     QTest::newRow("text after a closing quote")
         << QByteArray("a,b\n1,2\n\"x\"y,1\n") << format << 3 << 1
-        << QStringLiteral("Line 3, column 1: unexpected text after the closing quote");
+        << QStringLiteral("Line 3, column 1 ('a'): unexpected text after the closing quote");
     QTest::newRow("empty file") << QByteArray() << format << 0 << 0
                                 << QStringLiteral("The file is empty.");
     QTest::newRow("only blank lines")
@@ -707,7 +707,7 @@ void TestCsvReader::reportsMalformedInput_data()
                                    << 0 << QStringLiteral("This does not look like a text file");
     QTest::newRow("invalid UTF-8 in a field")
         << QByteArray("a,b\nx,1\ny,2\nz,3\nw,caf\xE9\n") << format << 5 << 2
-        << QStringLiteral("Line 5, column 2 is not valid UTF-8 text; save the file as "
+        << QStringLiteral("Line 5, column 2 ('b') is not valid UTF-8 text; save the file as "
                           "UTF-8.");
     QTest::newRow("invalid UTF-8 in a header name")
         << QByteArray("a,\xFF\xFE\x41\n1,2\n") << format << 1 << 2
@@ -726,6 +726,22 @@ void TestCsvReader::reportsMalformedInput_data()
                                                  "a\0,\0b\0",
                                                  8)
                                    << format << 0 << 0 << QStringLiteral("UTF-16");
+    QTest::newRow("a big-endian UTF-16 file")
+        << QByteArray("\xFE\xFF\0a\0,\0b", 8) << format << 0 << 0
+        << QStringLiteral("The file is encoded as UTF-16. Save it as UTF-8");
+    // Without a byte-order mark the NUL bytes would make it "not a text file".
+    const QByteArray text("a,b\n1,x\n");
+    QByteArray little, big;
+    for (char c : text) {
+        little.append(c).append('\0');
+        big.append('\0').append(c);
+    }
+    QTest::newRow("a UTF-16 file without a byte-order mark")
+        << little << format << 0 << 0
+        << QStringLiteral("looks like UTF-16 text (little-endian, without a byte-order mark). "
+                          "Save it as UTF-8");
+    QTest::newRow("a big-endian UTF-16 file without a byte-order mark")
+        << big << format << 0 << 0 << QStringLiteral("looks like UTF-16 text (big-endian");
 }
 
 void TestCsvReader::reportsMalformedInput()
