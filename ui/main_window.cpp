@@ -2,12 +2,14 @@
 #include "ui/main_window.h"
 
 #include "core/catalog/catalog.h"
+#include "core/catalog/catalog_location.h"
 
 #include "core/data/dataset.h"
 #include "core/data/samples.h"
 #include "core/model/model_file.h"
 #include "ui/batch/batch_page.h"
 #include "ui/catalog/catalog_page.h"
+#include "ui/catalog/open_catalog_dialog.h"
 #include "ui/data/data_page.h"
 #include "ui/language.h"
 #include "ui/predict/predict_page.h"
@@ -24,6 +26,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -46,6 +49,7 @@ const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kLastFolderKey = QStringLiteral("Files/lastFolder");
 const QString kRecentKey = QStringLiteral("Files/recent");
 const QString kCatalogKey = QStringLiteral("Catalog/path");
+const QString kRecentCatalogsKey = QStringLiteral("Catalog/recent");
 const QString kModelFolderKey = QStringLiteral("Files/lastModelFolder");
 
 constexpr int kStatusTimeoutMs = 6000;
@@ -159,7 +163,7 @@ void MainWindow::createActions()
     m_openCatalogAction = new QAction(tr("Open &Catalog…"), this);
     m_openCatalogAction->setObjectName(QStringLiteral("actionOpenCatalog"));
     m_openCatalogAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
-    m_openCatalogAction->setStatusTip(tr("Use another model catalog (an SQLite file)"));
+    m_openCatalogAction->setStatusTip(tr("Use another model catalog: a file, or a team catalog on a PostgreSQL server"));
     connect(m_openCatalogAction, &QAction::triggered, this, &MainWindow::showOpenCatalogDialog);
 
     m_openModelAction = new QAction(tr("Open &Model…"), this);
@@ -274,13 +278,49 @@ void MainWindow::showOpenDialog()
 
 void MainWindow::showOpenCatalogDialog()
 {
-    QSettings settings;
-    const QString folder = m_catalogPath.isEmpty() ? settings.value(kLastFolderKey, QDir::homePath()).toString()
-                                                   : QFileInfo(m_catalogPath).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Catalog"), folder, tr("Model catalogs (*.sqlite *.db);;All files (*)"));
-    if (!path.isEmpty())
-        openCatalog(path);
+    const QString folder = m_catalogPath.isEmpty() || isCatalogUrl(m_catalogPath)
+            ? QSettings().value(kLastFolderKey, QDir::homePath()).toString()
+            : QFileInfo(m_catalogPath).absolutePath();
+    auto *dialog = new OpenCatalogDialog(recentCatalogs(), folder, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openCatalog(dialog->location()); });
+    dialog->open();
+}
+
+QStringList MainWindow::recentCatalogs() const
+{
+    return QSettings().value(kRecentCatalogsKey).toStringList();
+}
+
+void MainWindow::askCatalogPassword(const QString &location, const QString &message)
+{
+    auto where = CatalogLocation::parse(location);
+    if (!where)
+        return;
+    const QString shown = where->display();
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("catalogPasswordDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Catalog Password"));
+    // libpq's own words tell a refused password from a missing one; the full message is in the
+    // tooltip, not in a line as wide as the screen.
+    const QString refused = message.contains(QLatin1String("authentication failed"))
+            ? tr("That password was not accepted.") + QLatin1Char('\n')
+            : QString();
+    dialog->setLabelText(refused
+                         + tr("The catalog server %1 asks for the password of user %2 (database %3).\n"
+                              "ModelBench keeps it only until it quits.")
+                                   .arg(where->host,
+                                        where->user.isEmpty() ? tr("(default)") : where->user,
+                                        where->database));
+    dialog->setToolTip(message);
+    dialog->setTextEchoMode(QLineEdit::Password);
+    // Kept in this process's memory only, for this catalog: never in the settings.
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, location, shown](const QString &password) {
+        rememberCatalogPassword(shown, password);
+        openCatalog(location);
+    });
+    dialog->open();
 }
 
 void MainWindow::showOpenModelDialog()
@@ -396,23 +436,38 @@ QString MainWindow::rememberedCatalogPath()
 bool MainWindow::openCatalog(const QString &path)
 {
     // A file the user picks must already be a catalog: opening must not turn a mistaken
-    // choice into a new empty database. Only the default catalog is created on first use.
+    // choice into a new empty database. Only the default catalog is created on first use, and
+    // a team catalog in the (empty) database its administrator made for it.
     CatalogOptions options = CatalogOptions::interactive();
+    const bool server = isCatalogUrl(path);
     // (Paths, not QFileInfo ==, which cannot compare files that do not exist yet.)
-    options.mustExist = !path.isEmpty()
+    options.mustExist = !path.isEmpty() && !server
         && QFileInfo(path).absoluteFilePath() != QFileInfo(Catalog::defaultPath()).absoluteFilePath();
     auto catalog = Catalog::open(path, options);
     Expected<std::vector<CatalogEntry>> entries = catalog ? catalog->list() : std::unexpected(catalog.error());
     if (!entries) {
-        showCatalogError(QString::fromStdString(entries.error().describe()));
+        const QString message = QString::fromStdString(entries.error().describe());
+        if (server && entries.error().field == kPasswordField)
+            askCatalogPassword(path, message);
+        else
+            showCatalogError(message);
         return false;
     }
     m_catalogPath = catalog->path();
-    QSettings().setValue(kCatalogKey, m_catalogPath);
-    m_catalogLabel->setText(tr("Catalog: %1").arg(QFileInfo(m_catalogPath).fileName()));
-    m_catalogLabel->setToolTip(QDir::toNativeSeparators(m_catalogPath));
+    QSettings settings;
+    settings.setValue(kCatalogKey, m_catalogPath);
+    QStringList recent = recentCatalogs();
+    recent.removeAll(m_catalogPath);
+    recent.prepend(m_catalogPath);
+    settings.setValue(kRecentCatalogsKey, recent.mid(0, kMaxRecentCatalogs));
+    if (auto where = CatalogLocation::parse(m_catalogPath); where && where->isServer())
+        m_catalogLabel->setText(tr("Catalog: %1 on %2").arg(where->database, where->host));
+    else
+        m_catalogLabel->setText(tr("Catalog: %1").arg(QFileInfo(m_catalogPath).fileName()));
+    const QString shown = server ? m_catalogPath : QDir::toNativeSeparators(m_catalogPath);
+    m_catalogLabel->setToolTip(shown);
     statusBar()->showMessage(tr("Catalog %1: %n model version(s).", nullptr, int(entries->size()))
-                                 .arg(QDir::toNativeSeparators(m_catalogPath)),
+                                 .arg(shown),
                              kStatusTimeoutMs);
     Q_EMIT catalogChanged(m_catalogPath);
     return true;

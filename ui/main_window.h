@@ -28,6 +28,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     static constexpr int kMaxRecentFiles = 10;
+    static constexpr int kMaxRecentCatalogs = 8;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -59,12 +60,16 @@ public:
     /// Whether `path` names a file the Data page reads (.csv, .tsv, .txt, .arff).
     static bool isDataFileName(const QString &path);
 
+    /// Catalogs opened before, newest first: files and postgresql:// URLs (never a password).
+    QStringList recentCatalogs() const;
     /// Makes the catalog at `path` the one the app uses (empty: the default catalog, created
-    /// on first use). Any other file must already be a catalog: it is checked before it is
+    /// on first use; a postgresql:// URL: a team catalog, set up in an empty database on first
+    /// use, after asking for the password if the server wants one that PGPASSWORD and
+    /// ~/.pgpass do not give). Any other file must already be a catalog: it is checked before it is
     /// used, and a file that is not one gives an error box and changes nothing. Remembered
     /// in the settings for the next start.
     bool openCatalog(const QString &path);
-    /// The catalog in use: its file path.
+    /// The catalog in use: its file path, or its URL (without a password).
     QString catalogPath() const { return m_catalogPath; }
     /// The catalog used last time (empty: none yet, so the default one).
     static QString rememberedCatalogPath();
@@ -90,6 +95,7 @@ private:
     void showOpenDialog();
     void showOpenCatalogDialog();
     void showCatalogError(const QString &message);
+    void askCatalogPassword(const QString &location, const QString &message);
     void showOpenModelDialog();
     void showModelError(const QString &text, const QString &message);
     void showAbout();

@@ -85,6 +85,10 @@ struct CatalogCopyReport
     int events = 0;
 };
 
+/// Error::field of a failed connection to a catalog server that wants a (right) password, so
+/// that a window can ask for one (rememberCatalogPassword) and try again.
+inline constexpr char kPasswordField[] = "password";
+
 /// What a removal did.
 struct CatalogRemoval
 {

@@ -200,6 +200,10 @@ Expected<Catalog> Catalog::openServer(const CatalogLocation &server, const Catal
                                                         : rememberedCatalogPassword(d->path);
     if (auto opened = d->connection.openServer(server, password); !opened)
         return std::unexpected(opened.error());
+    // Whoever opens this catalog again in this process (the GUI's pages do, per action) opens it
+    // by its shown URL, which has no password.
+    if (!server.password.isEmpty())
+        rememberCatalogPassword(d->path, server.password);
     auto state = inspectSchema(d->db(), d->path);
     if (!state)
         return std::unexpected(state.error());

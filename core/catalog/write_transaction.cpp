@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/catalog/write_transaction.h"
 
+#include "core/catalog/catalog.h"
 #include "core/catalog/catalog_schema.h"
 
 #include <QRandomGenerator>

@@ -43,11 +43,8 @@ Error notDatabaseError(const QString &path);
 Error sqlError(const QSqlError &error, const QString &path,
                SqlDialect dialect = SqlDialect::Sqlite);
 
-/// Error::field of a server login refused for want of a (right) password, so that a window can
-/// ask for one and try again.
-inline constexpr char kPasswordField[] = "password";
-
-/// Why connecting to a catalog server failed, from what libpq said.
+/// Why connecting to a catalog server failed, from what libpq said (Error::field is
+/// kPasswordField when a password is missing or wrong).
 Error serverConnectError(const QSqlError &error, const QString &location);
 
 /// Prepares `sql`, binds `values` to its '?' placeholders in order and executes it, forward

@@ -50,7 +50,7 @@
 <context>
     <name>mb::CatalogPage</name>
     <message numerus="yes">
-        <location filename="../../ui/catalog/catalog_page.cpp" line="+261"/>
+        <location filename="../../ui/catalog/catalog_page.cpp" line="+262"/>
         <source>%n version(s)</source>
         <translation>
             <numerusform>%n version</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>mb::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.cpp" line="+414"/>
+        <location filename="../../ui/main_window.cpp" line="+469"/>
         <source>Catalog %1: %n model version(s).</source>
         <translation>
             <numerusform>Catalog %1: %n model version.</numerusform>

@@ -733,17 +733,17 @@
     </message>
     <message>
         <location line="+40"/>
-        <location line="+151"/>
+        <location line="+152"/>
         <source>Select a model to see its details.</source>
         <translation>选择一个模型以查看详细信息。</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <source>Catalog</source>
         <translation>模型目录</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
@@ -1957,7 +1957,7 @@
 <context>
     <name>mb::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+59"/>
+        <location filename="../../ui/main_window.cpp" line="+63"/>
         <source>ModelBench</source>
         <translation>ModelBench</translation>
     </message>
@@ -2048,8 +2048,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Use another model catalog (an SQLite file)</source>
-        <translation>使用另一个模型目录（SQLite 文件）</translation>
+        <source>Use another model catalog: a file, or a team catalog on a PostgreSQL server</source>
+        <translation>使用另一个模型目录：文件，或 PostgreSQL 服务器上的团队模型目录</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2142,17 +2142,29 @@
         <translation>数据文件 (*.csv *.tsv *.txt *.arff);;CSV 文件 (*.csv *.tsv *.txt);;ARFF 文件 (*.arff);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Open Catalog</source>
-        <translation>打开模型目录</translation>
+        <location line="+33"/>
+        <source>Catalog Password</source>
+        <translation>模型目录密码</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Model catalogs (*.sqlite *.db);;All files (*)</source>
-        <translation>模型目录 (*.sqlite *.db);;所有文件 (*)</translation>
+        <location line="+4"/>
+        <source>That password was not accepted.</source>
+        <translation>该密码未被接受。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>The catalog server %1 asks for the password of user %2 (database %3).
+ModelBench keeps it only until it quits.</source>
+        <translation>模型目录服务器 %1 需要用户 %2 的密码（数据库 %3）。
+ModelBench 只保存到退出为止。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Open Model</source>
         <translation>打开模型</translation>
     </message>
@@ -2197,12 +2209,17 @@
         <translation>无法打开模型</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+46"/>
+        <source>Catalog: %1 on %2</source>
+        <translation>模型目录：%2 上的 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Catalog: %1</source>
         <translation>模型目录：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Catalog %1: %n model version(s).</source>
         <translation>
             <numerusform>模型目录 %1：%n 个模型版本。</numerusform>
@@ -2418,6 +2435,50 @@
         <location line="+2"/>
         <source>Averaging</source>
         <translation>平均方式</translation>
+    </message>
+</context>
+<context>
+    <name>mb::OpenCatalogDialog</name>
+    <message>
+        <location filename="../../ui/catalog/open_catalog_dialog.cpp" line="+22"/>
+        <location line="+56"/>
+        <source>Open Catalog</source>
+        <translation>打开模型目录</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>catalog.sqlite or postgresql://user@host:5432/database</source>
+        <translation>catalog.sqlite 或 postgresql://user@host:5432/database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog location</source>
+        <translation>模型目录位置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse for a catalog file</source>
+        <translation>浏览模型目录文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A catalog file on this computer, or a team catalog on a PostgreSQL server. The server&apos;s password comes from PGPASSWORD or ~/.pgpass; if neither has it, ModelBench asks and keeps it only until it quits.</source>
+        <translation>本机上的模型目录文件，或 PostgreSQL 服务器上的团队模型目录。服务器密码取自 PGPASSWORD 或 ~/.pgpass；两者都没有时，ModelBench 会询问，并只保存到退出为止。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Location:</source>
+        <translation>位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Model catalogs (*.sqlite *.db);;All files (*)</source>
+        <translation>模型目录 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ public:
     {
         if (m_folder.isEmpty())
             return;
-        QSqlDatabase::removeDatabase(QStringLiteral("pg-test-admin"));
+        QSqlDatabase::removeDatabase(adminName());
         QProcess::execute(QStringLiteral(MB_SOURCE_DIR "/scripts/pg-test-server.sh"),
                           {QStringLiteral("stop"), m_folder});
         m_folder.clear();
@@ -69,9 +69,9 @@ public:
     /// Runs one statement on the server's "postgres" database as the test login.
     bool admin(const QString &sql, QString *why = nullptr)
     {
-        QSqlDatabase db = QSqlDatabase::contains(QStringLiteral("pg-test-admin"))
-            ? QSqlDatabase::database(QStringLiteral("pg-test-admin"))
-            : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("pg-test-admin"));
+        QSqlDatabase db = QSqlDatabase::contains(adminName())
+            ? QSqlDatabase::database(adminName())
+            : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), adminName());
         if (!db.isOpen()) {
             db.setHostName(QStringLiteral("127.0.0.1"));
             db.setPort(m_port);
@@ -94,6 +94,9 @@ public:
     }
 
 private:
+    /// One admin connection per server: a test may run two.
+    QString adminName() const { return QStringLiteral("pg-test-admin-%1").arg(m_port); }
+
     int m_port = 0;
     QString m_folder;
 };

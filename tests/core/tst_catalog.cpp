@@ -1184,7 +1184,7 @@ private Q_SLOTS:
         QVERIFY(!none);
         QVERIFY(!wrong);
         for (const Error &e : {none.error(), wrong.error()}) {
-            QCOMPARE(e.field, std::string(catalog_detail::kPasswordField));
+            QCOMPARE(e.field, std::string(kPasswordField));
             QVERIFY2(message(e).contains(QStringLiteral("wants a password")), e.message.c_str());
             QCOMPARE(QString::fromStdString(e.file), url);
         }
@@ -1192,6 +1192,30 @@ private Q_SLOTS:
         rememberCatalogPassword(url, QString::fromLatin1(saved));
         auto asked = Catalog::open(url);
         QVERIFY2(asked, asked ? "" : asked.error().describe().c_str());
+        rememberCatalogPassword(url, {});
+
+        // libpq's password file (~/.pgpass, here named by PGPASSFILE): only with owner-only
+        // permissions, as libpq demands.
+        qunsetenv("PGPASSWORD");
+        const QString passfile = m_dir.filePath(QStringLiteral("pgpass"));
+        writeFile(passfile, QStringLiteral("127.0.0.1:%1:*:modelbench:%2\n")
+                                .arg(m_postgres.port())
+                                .arg(QString::fromLatin1(saved))
+                                .toUtf8());
+        QFile::setPermissions(passfile, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        qputenv("PGPASSFILE", passfile.toUtf8());
+        const auto dropPassfile = qScopeGuard([] { qunsetenv("PGPASSFILE"); });
+        auto fromFile = Catalog::open(url);
+        QVERIFY2(fromFile, fromFile ? "" : fromFile.error().describe().c_str());
+
+        // A password in the URL works, and is shown nowhere.
+        qunsetenv("PGPASSFILE");
+        QString withPassword = url;
+        withPassword.replace(QStringLiteral("modelbench@"),
+                             QStringLiteral("modelbench:%1@").arg(QString::fromLatin1(saved)));
+        auto inUrl = Catalog::open(withPassword);
+        QVERIFY2(inUrl, inUrl ? "" : inUrl.error().describe().c_str());
+        QCOMPARE(inUrl->path(), url);
     }
 
     void serverProblemsAreClearErrors()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Runs the real modelbench-cli binary: the catalog verbs, train --register, and predict and
-// evaluate with catalog: references.
+// evaluate with catalog: references; on SQLite files, or (MB_TEST_CATALOG_BACKEND=postgresql)
+// with --db naming fresh databases of a throwaway PostgreSQL server.
 #include "core/catalog/catalog.h"
 #include "core/io/dataset_loader.h"
 #include "core/ml/model.h"
@@ -33,6 +34,8 @@ class TestCliCatalog : public QObject
     QString m_nbText; // accuracy 0.8, text archive
     QString m_iris = QStringLiteral(MB_SHARED_DATASETS_DIR "/iris.csv");
     int m_serial = 0;
+    bool m_server = false;
+    PostgresTestServer m_postgres;
 
     /// Every run gets its own XDG_DATA_HOME, so that no test ever touches a real user catalog.
     Run cli(const QStringList &args, const QString &xdgDataHome = {})
@@ -49,9 +52,17 @@ class TestCliCatalog : public QObject
         return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
     }
 
+    /// A catalog that does not exist yet: a new file path, or the URL of a new, empty database.
     QString freshDb()
     {
-        return m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(++m_serial));
+        ++m_serial;
+        if (!m_server)
+            return m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(m_serial));
+        const QString name = QStringLiteral("catalog_%1").arg(m_serial);
+        QString why;
+        if (!m_postgres.createDatabase(name, &why))
+            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(why));
+        return m_postgres.url(name);
     }
 
     QString write(const QString &name, const QByteArray &bytes)
@@ -110,6 +121,22 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        m_server = qgetenv("MB_TEST_CATALOG_BACKEND") == "postgresql";
+        if (m_server) {
+            QString why;
+            switch (m_postgres.start(&why)) {
+            case PostgresTestServer::Started::Yes:
+                break;
+            case PostgresTestServer::Started::NoBinaries:
+                QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed, so "
+                                                "the CLI catalog suite does not run against "
+                                                "PostgreSQL here: %1")
+                                     .arg(why)));
+            case PostgresTestServer::Started::Failed:
+                QFAIL(qPrintable(QStringLiteral("the PostgreSQL test server did not start: %1")
+                                     .arg(why)));
+            }
+        }
         m_nb = write(QStringLiteral("nb.mbm"), modelBytes(0.9, ArchiveKind::Binary));
         m_nbText = write(QStringLiteral("nb-text.mbm"), modelBytes(0.8, ArchiveKind::Text));
     }
@@ -553,14 +580,22 @@ private Q_SLOTS:
     void readingVerbsNeverCreateACatalog()
     {
         QFETCH(QStringList, args);
-        const QString db = m_dir.filePath(QStringLiteral("typo-%1.sqlite").arg(++m_serial));
+        // On a server: an empty database, which reading must not set up as a catalog.
+        const QString db = m_server
+            ? freshDb()
+            : m_dir.filePath(QStringLiteral("typo-%1.sqlite").arg(++m_serial));
         const Run r = cli(args + QStringList {"--db", db});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(QString::fromUtf8(r.err).contains(QStringLiteral("no catalog at ") + db),
                  r.err.constData());
         QCOMPARE(r.err.count('\n'), 1);
-        QVERIFY(!QFileInfo::exists(db));
-        QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
+        if (m_server) {
+            const Run again = cli({"catalog", "--db", db, "list"});
+            QVERIFY2(again.err.contains("no catalog at"), again.err.constData());
+        } else {
+            QVERIFY(!QFileInfo::exists(db));
+            QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
+        }
     }
 
     void writingVerbsAndTheDefaultCatalogAreCreatedOnFirstUse()

@@ -104,7 +104,8 @@ struct Allowed
 };
 const Allowed kAllowed[] = {
     {"ModelBench|Qt|Boost", "the program's, the toolkit's and the library's names"},
-    {"CSV|ARFF|SQLite|XML|UTC|SHA-256|Markdown", "formats and standards, named so in Chinese too"},
+    {"CSV|ARFF|SQLite|PostgreSQL|XML|UTC|SHA-256|Markdown",
+     "formats, standards and database servers, named so in Chinese too"},
     {"ROC|AUC|F1|L2|log2|log p|k-d|CART|BFGS|Newton-CG|LightGBM|Weka|NaiveBayes|scikit-learn|"
      "GaussianNB|softmax",
      "terms and names Chinese data-science texts keep in Latin"},
