@@ -61,9 +61,7 @@ int main(int argc, char *argv[])
 
     mb::MainWindow window;
     window.show();
-    // The catalog used last time; if it is gone or damaged, say so and use the default one.
-    if (!window.openCatalog(mb::MainWindow::rememberedCatalogPath()))
-        window.openCatalog({});
+    window.openStartupCatalog();
 
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty()) {

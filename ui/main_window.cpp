@@ -433,6 +433,16 @@ QString MainWindow::rememberedCatalogPath()
     return QSettings().value(kCatalogKey).toString();
 }
 
+void MainWindow::openStartupCatalog()
+{
+    const QString remembered = rememberedCatalogPath();
+    if (openCatalog(remembered))
+        return;
+    openCatalog({});
+    if (isCatalogUrl(remembered))
+        QSettings().setValue(kCatalogKey, remembered);
+}
+
 bool MainWindow::openCatalog(const QString &path)
 {
     // A file the user picks must already be a catalog: opening must not turn a mistaken

@@ -73,6 +73,10 @@ public:
     QString catalogPath() const { return m_catalogPath; }
     /// The catalog used last time (empty: none yet, so the default one).
     static QString rememberedCatalogPath();
+    /// At start: the catalog used last time; if it is gone or damaged, says so and uses the
+    /// default one. A team catalog on a server stays the one to try first next time, even when
+    /// it is down or still waits for its password now.
+    void openStartupCatalog();
 
 Q_SIGNALS:
     void modelFileOpened(const QString &path);

@@ -224,6 +224,18 @@ private Q_SLOTS:
         QCOMPARE(window.recentCatalogs().value(0), url);
         QCOMPARE(MainWindow::rememberedCatalogPath(), url);
 
+        // At the next start the password is asked again (it was never stored), the default
+        // catalog serves meanwhile, and the team catalog stays the one to try first.
+        rememberCatalogPassword(url, {});
+        {
+            MainWindow next;
+            next.openStartupCatalog();
+            QCOMPARE(QFileInfo(next.catalogPath()), QFileInfo(Catalog::defaultPath()));
+            QVERIFY(widget_test::waitForChild<QInputDialog>(&next,
+                                                            QStringLiteral("catalogPasswordDialog")));
+            QCOMPARE(MainWindow::rememberedCatalogPath(), url);
+        }
+
         // Nowhere in the settings, in memory or on disk.
         QSettings settings;
         for (const QString &key : settings.allKeys())
@@ -233,7 +245,6 @@ private Q_SLOTS:
         QFile file(settings.fileName());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(!file.readAll().contains("Tulip"));
-        rememberCatalogPassword(url, {});
     }
 
 private:
