@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 export MB_CRASH_CYCLES=${2:-1000}
 export QT_QPA_PLATFORM=offscreen
+# 1,000 cycles outlast Qt Test's default of 5 minutes per test function.
+export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-7200000}
 
 run() {
     echo "== $*"
