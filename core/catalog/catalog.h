@@ -144,6 +144,10 @@ struct CatalogOptions
         options.writeAttempts = 3;
         return options;
     }
+    /// Before refusing a file that looks damaged, it is read again 4 times, after pauses from
+    /// this long, doubling (50 + 100 + 200 + 400 ms): another process may have been half-way
+    /// through writing it. TEST HOOK: the fuzzer sets 0 (looks again without pausing).
+    int damageRecheckPauseMs = 50;
     /// TEST HOOK: the time stamp of events and registrations (default: now, UTC).
     std::function<QDateTime()> clock;
     /// TEST HOOK: make the migration to this schema version fail after it ran (0 = off).

@@ -6,11 +6,14 @@
 #include "core/catalog/catalog_schema.h"
 
 #include <QDir>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QThread>
+
+#include <algorithm>
 
 namespace mb {
 
@@ -43,7 +46,7 @@ Expected<int> inspectFile(const QString &path, OpenMode mode, int busyTimeoutMs)
 /// The checks before anything is written, done so that refusing a file (foreign, newer,
 /// damaged) leaves nothing beside it: even a read-only connection creates -wal and -shm files
 /// for a WAL database and cannot remove them again.
-Expected<int> inspectBeforeWriting(const QString &path, int busyTimeoutMs)
+Expected<int> inspectBeforeWriting(const QString &path, int busyTimeoutMs, int firstPauseMs)
 {
     // Another process's changes may still sit in its WAL, which only a locked read sees; its
     // side files exist already, so that read adds nothing new.
@@ -54,11 +57,10 @@ Expected<int> inspectBeforeWriting(const QString &path, int busyTimeoutMs)
     // checkpoint as its last connection closes) and take that for damage. Look again, a few
     // times over about a second, before refusing: with several processes in a loop one such
     // look is not enough. A newer or foreign schema is no accident of timing.
-    for (int pause = 50; !verdict && verdict.error().code == ErrorCode::Format && pause <= 400;
-         pause *= 2) {
+    for (int look = 0; look < 4 && !verdict && verdict.error().code == ErrorCode::Format; ++look) {
         if (someoneIsAtWork(path))
             return inspectFile(path, OpenMode::ReadOnly, busyTimeoutMs);
-        QThread::msleep(static_cast<unsigned long>(pause));
+        QThread::msleep(static_cast<unsigned long>(firstPauseMs) << look);
         verdict = inspectFile(path, OpenMode::Immutable, busyTimeoutMs);
     }
     return verdict;
@@ -156,7 +158,8 @@ Expected<Catalog> Catalog::openFile(const QString &requested, const CatalogOptio
         if (!looksLikeSqlite(path))
             return std::unexpected(notDatabaseError(path));
         // Look before writing anything: a foreign, newer or damaged file is never written to.
-        auto version = inspectBeforeWriting(path, options.busyTimeoutMs);
+        auto version = inspectBeforeWriting(path, options.busyTimeoutMs,
+                                            std::max(0, options.damageRecheckPauseMs));
         if (!version)
             return std::unexpected(version.error());
         userVersion = *version;

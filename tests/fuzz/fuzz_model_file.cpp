@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // libFuzzer target for the model file loader: whatever the bytes, decodeModelFile must return
-// a value or an error, never crash, hang or allocate without bound (scripts/fuzz-model.sh runs
+// a value or an error, never crash, hang or allocate without bound (scripts/fuzz.sh model runs
 // it). Each input is tried twice: as it is, which exercises the envelope's own checks, and
 // resealed (lengths and checksums made to match), since a mutated payload would otherwise
 // almost never get past its CRC to Boost and the learners' loaders.
