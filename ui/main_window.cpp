@@ -419,10 +419,6 @@ void MainWindow::showModelError(const QString &text, const QString &message)
     box->setObjectName(QStringLiteral("modelErrorBox"));
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QObject::destroyed, this, [this, box] {
-        if (m_modelErrorBox == box)
-            m_modelErrorBox = nullptr;
-    });
     m_modelErrorBox = box;
     box->open();
     Q_EMIT modelFileFailed(message);
@@ -494,10 +490,6 @@ void MainWindow::showCatalogError(const QString &message)
     box->setObjectName(QStringLiteral("catalogErrorBox"));
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QObject::destroyed, this, [this, box] {
-        if (m_catalogErrorBox == box)
-            m_catalogErrorBox = nullptr;
-    });
     m_catalogErrorBox = box;
     box->open();
     Q_EMIT catalogFailed(message);

@@ -2,12 +2,13 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 #include <QStringList>
 
 class QAction;
 class QLabel;
 class QMenu;
-class QMessageBox;
 class QMimeData;
 class QTabWidget;
 
@@ -122,9 +123,9 @@ private:
     QAction *m_openCatalogAction = nullptr;
     QAction *m_saveModelAction = nullptr;
     QAction *m_openModelAction = nullptr;
-    QMessageBox *m_modelErrorBox = nullptr;
+    QPointer<QMessageBox> m_modelErrorBox; // forgets a closed box by itself
     QLabel *m_catalogLabel = nullptr;
-    QMessageBox *m_catalogErrorBox = nullptr;
+    QPointer<QMessageBox> m_catalogErrorBox;
     QString m_catalogPath;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QWidget>
+#include <QPointer>
 
 #include <memory>
 
@@ -104,7 +105,8 @@ private:
     QTableView *m_scoredView = nullptr;
     QPlainTextEdit *m_skipped = nullptr;
     QPushButton *m_exportButton = nullptr;
-    QMessageBox *m_errorBox = nullptr;
+    /// Cleared by Qt when the box is deleted (on close, or with this page as its parent).
+    QPointer<QMessageBox> m_errorBox;
 };
 
 } // namespace mb

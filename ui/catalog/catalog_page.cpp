@@ -633,10 +633,6 @@ void CatalogPage::showError(const QString &title, const QString &text, const QSt
     box->setObjectName(QStringLiteral("catalogErrorBox"));
     box->setInformativeText(details);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QObject::destroyed, this, [this, box] {
-        if (m_errorBox == box)
-            m_errorBox = nullptr;
-    });
     m_errorBox = box;
     box->open();
 }

@@ -3,6 +3,8 @@
 
 #include "core/catalog/catalog.h"
 
+#include <QMessageBox>
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
@@ -11,7 +13,6 @@
 class QAction;
 class QLabel;
 class QLineEdit;
-class QMessageBox;
 class QTableView;
 class QToolBar;
 
@@ -102,7 +103,7 @@ private:
     QLineEdit *m_filterEdit = nullptr;
     QLabel *m_countLabel = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QMessageBox *m_errorBox = nullptr;
+    QPointer<QMessageBox> m_errorBox; // forgets a closed box by itself
     QAction *m_openAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_importAction = nullptr;

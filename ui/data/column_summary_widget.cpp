@@ -233,6 +233,7 @@ void ColumnSummaryWidget::plotHistogram(const Column &column)
         highest = std::max(highest, histogram.counts[i]);
     }
     auto *area = new QAreaSeries(upper);
+    upper->setParent(area); // an area series does not own its line series
     area->setName(tr("Rows"));
     QColor fill = barColor(this);
     area->setBorderColor(fill.darker(130));

@@ -91,7 +91,11 @@ void WhatIfChart::showMessage(const QString &message)
     chart->setTitle(message);
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
-    setChart(chart); // deletes the previous chart and its series
+    // setChart() releases the previous chart (at first the view's own empty one) without
+    // deleting it; deleting it takes its series and axes along.
+    QChart *previous = this->chart();
+    setChart(chart);
+    delete previous;
 }
 
 void WhatIfChart::rebuild()

@@ -32,7 +32,11 @@ void ImportanceChart::resetChart(const QString &title)
     chart->setTitle(title);
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
-    setChart(chart); // deletes the previous chart and its series
+    // setChart() releases the previous chart (at first the view's own empty one) without
+    // deleting it; deleting it takes its series and axes along.
+    QChart *previous = this->chart();
+    setChart(chart);
+    delete previous;
 }
 
 void ImportanceChart::showMessage(const QString &message)

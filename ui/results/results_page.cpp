@@ -604,10 +604,9 @@ void ResultsPage::showError(const QString &title, const QString &text, const QSt
     box->setObjectName(QStringLiteral("resultsErrorBox"));
     box->setInformativeText(details);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QObject::destroyed, this, [this, box] {
-        if (m_errorBox == box)
-            m_errorBox = nullptr;
-    });
+    // No slot on destroyed to forget the box: when this page is deleted, its children go in
+    // ~QWidget, after the page's own part has ended, so such a slot would touch a dead object.
+    // QPointer forgets it by itself.
     m_errorBox = box;
     box->open();
 }

@@ -6,12 +6,13 @@
 #include "core/model/model_file.h"
 
 #include <QWidget>
+#include <QMessageBox>
+#include <QPointer>
 
 #include <memory>
 
 class QHBoxLayout;
 class QLabel;
-class QMessageBox;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
@@ -116,7 +117,8 @@ private:
     QString m_source;  ///< the file a shown model was opened from
     QString m_created; ///< when that model was made (its header), ISO 8601
     QString m_catalogPath;
-    QMessageBox *m_errorBox = nullptr;
+    /// Cleared by Qt when the box is deleted (on close, or with this page as its parent).
+    QPointer<QMessageBox> m_errorBox;
     QPushButton *m_saveFileButton = nullptr;
     QPushButton *m_saveCatalogButton = nullptr;
     QPushButton *m_predictButton = nullptr;
