@@ -688,6 +688,22 @@ private Q_SLOTS:
         QVERIFY(c.setAlias(longName, 1, QStringLiteral("prod-v1.2_eu")));
     }
 
+    void quotesAndBackslashesAreStoredAsTyped()
+    {
+        // Values reach SQL bound (SQLite) or escaped by the driver (PostgreSQL), never pasted.
+        Catalog c = open(freshPath());
+        const QString name = QStringLiteral("o'neil \\ \"churn\"?");
+        const QString description
+            = QStringLiteral("x'); DROP TABLE models; -- \\x00 $$ ? E'\\n'");
+        QVERIFY(c.add(name, m_nb, {{}, description, {}}));
+        const auto entry = c.entry(ModelRef {name, 1, {}});
+        QVERIFY2(entry, entry ? "" : entry.error().describe().c_str());
+        QCOMPARE(entry->name, name);
+        QCOMPARE(entry->description, description);
+        QCOMPARE(c.list()->size(), 1u);
+        QCOMPARE(*c.bytes(ModelRef {name, 1, {}}), m_nb);
+    }
+
     void equivalentSpellingsNameOneModel_data()
     {
         // "café" with é as one code point (NFC) or as "e" + combining acute accent (NFD).
