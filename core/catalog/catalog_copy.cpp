@@ -5,6 +5,9 @@
 
 #include <QCryptographicHash>
 
+#include <algorithm>
+#include <string_view>
+
 namespace mb {
 
 namespace {
@@ -12,21 +15,25 @@ namespace {
 struct Table
 {
     const char *name;
-    const char *columns;
-    int columnCount;
+    const char *columns; ///< comma-separated
+
+    int columnCount() const { return int(std::ranges::count(std::string_view(columns), ',')) + 1; }
 };
 
 // Parents before children, so that every foreign key finds its row. Blobs go separately, one
 // at a time, to keep memory at one model.
-constexpr Table kModels {"models", "id, name, last_version", 3};
+constexpr Table kModels {"models", "id, name, last_version"};
 constexpr Table kVersions {"versions",
                            "id, model_id, version, algo, classes, dataset_name,"
                            " dataset_fingerprint, rows, metrics, accuracy, created, registered,"
-                           " size, sha256, archive, format_version, description",
-                           17};
-constexpr Table kTags {"tags", "version_id, tag", 2};
-constexpr Table kAliases {"aliases", "model_id, alias, version_id", 3};
-constexpr Table kEvents {"events", "id, time, event, model_id, name, version, subject, detail", 8};
+                           " size, sha256, archive, format_version, description"};
+constexpr Table kTags {"tags", "version_id, tag"};
+constexpr Table kAliases {"aliases", "model_id, alias, version_id"};
+constexpr Table kEvents {"events", "id, time, event, model_id, name, version, subject, detail"};
+
+// Where copyBlobs finds what it checks, in a row of kVersions.
+constexpr int kVersionId = 0, kVersionModel = 1, kVersionNumber = 2, kVersionSize = 12,
+              kVersionSha256 = 13;
 
 using Rows = std::vector<QVariantList>;
 
@@ -39,7 +46,7 @@ Expected<Rows> readTable(Catalog::Impl &from, const Table &table)
     Rows rows;
     while (q->next()) {
         QVariantList row;
-        for (int c = 0; c < table.columnCount; ++c) {
+        for (int c = 0; c < table.columnCount(); ++c) {
             // SQL NULL travels as an invalid QVariant (runQuery would make a null string '').
             const QVariant value = q->value(c);
             row << (value.isNull() ? QVariant() : value);
@@ -52,7 +59,7 @@ Expected<Rows> readTable(Catalog::Impl &from, const Table &table)
 Expected<void> writeTable(Catalog::Impl &to, const Table &table, const Rows &rows)
 {
     QStringList marks;
-    for (int c = 0; c < table.columnCount; ++c)
+    for (int c = 0; c < table.columnCount(); ++c)
         marks << QStringLiteral("?");
     const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                             .arg(QLatin1String(table.name), QLatin1String(table.columns),
@@ -70,10 +77,10 @@ Expected<qint64> copyBlobs(Catalog::Impl &from, Catalog::Impl &to, const Rows &v
 {
     qint64 total = 0;
     for (const QVariantList &version : versions) {
-        const qint64 id = version[0].toLongLong();
+        const qint64 id = version[kVersionId].toLongLong();
         const QString label = QStringLiteral("version %1 of model id %2")
-                                  .arg(version[2].toInt())
-                                  .arg(version[1].toLongLong());
+                                  .arg(version[kVersionNumber].toInt())
+                                  .arg(version[kVersionModel].toLongLong());
         QByteArray bytes;
         {
             auto q = from.query(QStringLiteral("SELECT bytes FROM blobs WHERE version_id = ?"),
@@ -90,7 +97,8 @@ Expected<qint64> copyBlobs(Catalog::Impl &from, Catalog::Impl &to, const Rows &v
         }
         const QString sha = QString::fromLatin1(
             QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        if (bytes.size() != version[12].toLongLong() || sha != version[13].toString()) {
+        if (bytes.size() != version[kVersionSize].toLongLong()
+            || sha != version[kVersionSha256].toString()) {
             return std::unexpected(catalogError(
                 ErrorCode::Format,
                 "the bytes of " + label.toStdString()

@@ -20,6 +20,10 @@ public:
 
     enum class Started { Yes, NoBinaries, Failed };
 
+    /// Whether this run of a catalog suite is against PostgreSQL
+    /// (MB_TEST_CATALOG_BACKEND=postgresql; CTest's *_postgresql entries set it).
+    static bool requested() { return qgetenv("MB_TEST_CATALOG_BACKEND") == "postgresql"; }
+
     /// Starts the server; on NoBinaries or Failed, `why` says what happened.
     Started start(QString *why, bool durable = false)
     {
@@ -66,6 +70,16 @@ public:
         return admin(QStringLiteral("CREATE DATABASE \"%1\"").arg(name), why);
     }
 
+    /// A new, empty database named `name`, as a catalog URL; the test stops if the server
+    /// refuses.
+    QString freshDatabase(const QString &name)
+    {
+        QString why;
+        if (!createDatabase(name, &why))
+            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(why));
+        return url(name);
+    }
+
     /// Runs one statement on the server's "postgres" database as the test login.
     bool admin(const QString &sql, QString *why = nullptr)
     {
@@ -100,3 +114,21 @@ private:
     int m_port = 0;
     QString m_folder;
 };
+
+/// In a test function: starts `server`, or skips the rest, saying so, where the server binaries
+/// are not installed (`suite` names what does not run), or fails when the server does not start.
+#define MB_START_POSTGRES_OR_SKIP(server, suite)                                                   \
+    do {                                                                                           \
+        QString why_;                                                                              \
+        switch ((server).start(&why_)) {                                                           \
+        case PostgresTestServer::Started::Yes:                                                     \
+            break;                                                                                 \
+        case PostgresTestServer::Started::NoBinaries:                                              \
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed, so %1 " \
+                                            "does not run against PostgreSQL here: %2")            \
+                                 .arg(QStringLiteral(suite), why_)));                              \
+        case PostgresTestServer::Started::Failed:                                                  \
+            QFAIL(qPrintable(                                                                      \
+                QStringLiteral("the PostgreSQL test server did not start: %1").arg(why_)));        \
+        }                                                                                          \
+    } while (false)

@@ -20,6 +20,8 @@
 
 #include "postgres_test_server.h"
 
+#include <span>
+
 #include <unistd.h>
 
 using namespace mb;
@@ -140,11 +142,7 @@ class TestCatalog : public QObject
         ++m_serial;
         if (!m_server)
             return m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(m_serial));
-        const QString name = QStringLiteral("catalog_%1").arg(m_serial);
-        QString why;
-        if (!m_postgres.createDatabase(name, &why))
-            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(why));
-        return m_postgres.url(name);
+        return m_postgres.freshDatabase(QStringLiteral("catalog_%1").arg(m_serial));
     }
 
     /// A fresh SQLite file, whichever backend the cases run against.
@@ -227,22 +225,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_server = qgetenv("MB_TEST_CATALOG_BACKEND") == "postgresql";
-        if (m_server) {
-            QString why;
-            switch (m_postgres.start(&why)) {
-            case PostgresTestServer::Started::Yes:
-                break;
-            case PostgresTestServer::Started::NoBinaries:
-                QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed, so "
-                                                "the catalog suite does not run against "
-                                                "PostgreSQL here: %1")
-                                     .arg(why)));
-            case PostgresTestServer::Started::Failed:
-                QFAIL(qPrintable(QStringLiteral("the PostgreSQL test server did not start: %1")
-                                     .arg(why)));
-            }
-        }
+        m_server = PostgresTestServer::requested();
+        if (m_server)
+            MB_START_POSTGRES_OR_SKIP(m_postgres, "the catalog suite");
         m_nb = modelBytes(0.9, ArchiveKind::Binary);
         m_nbBest = modelBytes(0.97, ArchiveKind::Binary);
         m_nbText = modelBytes(0.8, ArchiveKind::Text);
@@ -1320,14 +1305,11 @@ private Q_SLOTS:
 
 private:
     /// A catalog as schema 1 wrote it, by hand, frozen here on purpose: it must keep opening.
+    /// The same tables and rows in each dialect; only the DDL and the header differ.
     void writeVersion1Catalog(const QString &path)
     {
         RawDb raw(path);
-        if (m_server) {
-            writeVersion1Server(raw);
-            return;
-        }
-        const char *schema[] = {
+        static const char *const sqliteSchema[] = {
             "CREATE TABLE models (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE,"
             " last_version INTEGER NOT NULL DEFAULT 0 CHECK (last_version >= 0))",
             "CREATE TABLE versions (id INTEGER PRIMARY KEY AUTOINCREMENT,"
@@ -1359,34 +1341,7 @@ private:
             " detail TEXT NOT NULL DEFAULT '')",
             "CREATE INDEX events_by_name ON events(name)",
         };
-        for (const char *sql : schema)
-            QVERIFY2(raw.exec(QString::fromLatin1(sql)), qPrintable(raw.lastError()));
-        QVERIFY(raw.exec(
-            QStringLiteral("INSERT INTO models (id, name, last_version) VALUES (1, 'legacy', 1)")));
-        QVERIFY(raw.exec(
-            QStringLiteral(
-                "INSERT INTO versions (id, model_id, version, algo, classes, dataset_name,"
-                " dataset_fingerprint, rows, metrics, created, registered, size, sha256,"
-                " archive, format_version) VALUES (1, 1, 1, 'nb',"
-                " '[\"setosa\",\"versicolor\",\"virginica\"]', 'iris.csv', '0123456789abcdef',"
-                " 150, '{\"accuracy\":0.9}', '2025-01-01T00:00:00Z',"
-                " '2025-01-01T00:00:01.000Z', ?, ?, 'binary', 1)"),
-            {m_nb.size(), sha256(m_nb)}));
-        QVERIFY(raw.exec(QStringLiteral("INSERT INTO blobs (version_id, bytes) VALUES (1, ?)"),
-                         {m_nb}));
-        QVERIFY(raw.exec(QStringLiteral("INSERT INTO tags (version_id, tag) VALUES (1, 'old')")));
-        QVERIFY(raw.exec(
-            QStringLiteral("INSERT INTO events (time, event, model_id, name, version)"
-                           " VALUES ('2025-01-01T00:00:01.000Z', 'registered', 1, 'legacy', 1)")));
-        QVERIFY(raw.exec(
-            QStringLiteral("PRAGMA application_id = %1").arg(catalog_detail::kApplicationId)));
-        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 1")));
-    }
-
-    /// The same catalog as schema 1 wrote it on PostgreSQL, frozen here too.
-    void writeVersion1Server(RawDb &raw)
-    {
-        const char *schema[] = {
+        static const char *const serverSchema[] = {
             "CREATE TABLE modelbench_catalog (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
             "INSERT INTO modelbench_catalog VALUES ('application', 'MBCT'), ('schema_version', "
             "'1')",
@@ -1423,10 +1378,12 @@ private:
             "CREATE TRIGGER events_no_update BEFORE UPDATE OR DELETE ON events"
             " FOR EACH ROW EXECUTE FUNCTION events_append_only()",
         };
+        const std::span<const char *const> schema
+            = m_server ? std::span<const char *const>(serverSchema) : sqliteSchema;
         for (const char *sql : schema)
             QVERIFY2(raw.exec(QString::fromLatin1(sql)), qPrintable(raw.lastError()));
-        QVERIFY(raw.exec(QStringLiteral(
-            "INSERT INTO models (id, name, last_version) VALUES (1, 'legacy', 1)")));
+        QVERIFY(raw.exec(
+            QStringLiteral("INSERT INTO models (id, name, last_version) VALUES (1, 'legacy', 1)")));
         QVERIFY(raw.exec(
             QStringLiteral(
                 "INSERT INTO versions (id, model_id, version, algo, classes, dataset_name,"
@@ -1442,10 +1399,16 @@ private:
         QVERIFY(raw.exec(
             QStringLiteral("INSERT INTO events (time, event, model_id, name, version)"
                            " VALUES ('2025-01-01T00:00:01.000Z', 'registered', 1, 'legacy', 1)")));
-        // Ids given by hand: move the identities past them, as rows added normally would.
-        QVERIFY(raw.exec(QStringLiteral(
-            "SELECT setval(pg_get_serial_sequence('models', 'id'), 1),"
-            " setval(pg_get_serial_sequence('versions', 'id'), 1)")));
+        if (m_server) {
+            // Ids given by hand: move the identities past them, as rows added normally would.
+            QVERIFY(raw.exec(QStringLiteral(
+                "SELECT setval(pg_get_serial_sequence('models', 'id'), 1),"
+                " setval(pg_get_serial_sequence('versions', 'id'), 1)")));
+            return; // the header row came with the schema
+        }
+        QVERIFY(raw.exec(
+            QStringLiteral("PRAGMA application_id = %1").arg(catalog_detail::kApplicationId)));
+        QVERIFY(raw.exec(QStringLiteral("PRAGMA user_version = 1")));
     }
 };
 

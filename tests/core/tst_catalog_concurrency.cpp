@@ -140,11 +140,7 @@ class TestCatalogConcurrency : public QObject
         ++m_serial;
         if (!m_server)
             return m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(m_serial));
-        const QString name = QStringLiteral("catalog_%1").arg(m_serial);
-        QString why;
-        if (!m_postgres.createDatabase(name, &why))
-            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(why));
-        return m_postgres.url(name);
+        return m_postgres.freshDatabase(QStringLiteral("catalog_%1").arg(m_serial));
     }
 
     /// Runs `workers` chains of `runs` registrations each, all at once.
@@ -300,22 +296,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_server = qgetenv("MB_TEST_CATALOG_BACKEND") == "postgresql";
-        if (m_server) {
-            QString why;
-            switch (m_postgres.start(&why)) {
-            case PostgresTestServer::Started::Yes:
-                break;
-            case PostgresTestServer::Started::NoBinaries:
-                QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed, so "
-                                                "the concurrency suite does not run against "
-                                                "PostgreSQL here: %1")
-                                     .arg(why)));
-            case PostgresTestServer::Started::Failed:
-                QFAIL(qPrintable(QStringLiteral("the PostgreSQL test server did not start: %1")
-                                     .arg(why)));
-            }
-        }
+        m_server = PostgresTestServer::requested();
+        if (m_server)
+            MB_START_POSTGRES_OR_SKIP(m_postgres, "the concurrency suite");
         auto iris = loadDataset(QStringLiteral("sample:iris.csv"));
         QVERIFY(iris);
         FitControl control;

@@ -58,11 +58,7 @@ class TestCliCatalog : public QObject
         ++m_serial;
         if (!m_server)
             return m_dir.filePath(QStringLiteral("catalog-%1.sqlite").arg(m_serial));
-        const QString name = QStringLiteral("catalog_%1").arg(m_serial);
-        QString why;
-        if (!m_postgres.createDatabase(name, &why))
-            qFatal("cannot create database %s: %s", qPrintable(name), qPrintable(why));
-        return m_postgres.url(name);
+        return m_postgres.freshDatabase(QStringLiteral("catalog_%1").arg(m_serial));
     }
 
     QString write(const QString &name, const QByteArray &bytes)
@@ -121,22 +117,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_server = qgetenv("MB_TEST_CATALOG_BACKEND") == "postgresql";
-        if (m_server) {
-            QString why;
-            switch (m_postgres.start(&why)) {
-            case PostgresTestServer::Started::Yes:
-                break;
-            case PostgresTestServer::Started::NoBinaries:
-                QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed, so "
-                                                "the CLI catalog suite does not run against "
-                                                "PostgreSQL here: %1")
-                                     .arg(why)));
-            case PostgresTestServer::Started::Failed:
-                QFAIL(qPrintable(QStringLiteral("the PostgreSQL test server did not start: %1")
-                                     .arg(why)));
-            }
-        }
+        m_server = PostgresTestServer::requested();
+        if (m_server)
+            MB_START_POSTGRES_OR_SKIP(m_postgres, "the CLI catalog suite");
         m_nb = write(QStringLiteral("nb.mbm"), modelBytes(0.9, ArchiveKind::Binary));
         m_nbText = write(QStringLiteral("nb-text.mbm"), modelBytes(0.8, ArchiveKind::Text));
     }
@@ -144,17 +127,7 @@ private Q_SLOTS:
     void copyToAServerAndBackWithTheSameVerbs()
     {
         PostgresTestServer server;
-        QString why;
-        switch (server.start(&why)) {
-        case PostgresTestServer::Started::Yes:
-            break;
-        case PostgresTestServer::Started::NoBinaries:
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed: %1")
-                                 .arg(why)));
-        case PostgresTestServer::Started::Failed:
-            QFAIL(qPrintable(QStringLiteral("the PostgreSQL test server did not start: %1")
-                                 .arg(why)));
-        }
+        MB_START_POSTGRES_OR_SKIP(server, "the copy to a server");
         const QString file = freshDb();
         add(file, m_nb, QStringLiteral("churn"), {"--tag", "baseline"});
         add(file, m_nbText, QStringLiteral("churn"));

@@ -165,17 +165,8 @@ private Q_SLOTS:
     void aTeamCatalogAsksForItsPasswordAndNeverStoresIt()
     {
         PostgresTestServer server;
+        MB_START_POSTGRES_OR_SKIP(server, "the team catalog case");
         QString why;
-        switch (server.start(&why)) {
-        case PostgresTestServer::Started::Yes:
-            break;
-        case PostgresTestServer::Started::NoBinaries:
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL server binaries are not installed: %1")
-                                 .arg(why)));
-        case PostgresTestServer::Started::Failed:
-            QFAIL(qPrintable(QStringLiteral("the PostgreSQL test server did not start: %1")
-                                 .arg(why)));
-        }
         // A login of its own, with a password nothing else uses; the database is hers.
         QVERIFY(server.admin(QStringLiteral("CREATE ROLE ana LOGIN PASSWORD 'Tulip-7391'"), &why));
         QVERIFY2(server.admin(QStringLiteral("CREATE DATABASE team OWNER ana"), &why),
