@@ -141,6 +141,7 @@ public:
         : m_source(source)
         , m_control(control)
         , m_file(source.path().toStdString())
+        , m_blockSize(source.blockSize(kBlockSize))
     {
     }
 
@@ -161,6 +162,7 @@ private:
     TextSource &m_source;
     const WorkControl &m_control;
     std::string m_file;
+    std::size_t m_blockSize;
     std::vector<char> m_buffer;
     std::size_t m_begin = 0; // first byte of the current line
     std::size_t m_scan = 0; // bytes before this hold no line break of the current line
@@ -234,10 +236,10 @@ Expected<void> LineReader::fill()
         m_scan -= m_begin;
         m_begin = 0;
     }
-    if (m_buffer.size() < m_end + kBlockSize)
-        m_buffer.resize(m_end + kBlockSize);
+    if (m_buffer.size() < m_end + m_blockSize)
+        m_buffer.resize(m_end + m_blockSize);
 
-    Expected<std::size_t> got = m_source.read(m_buffer.data() + m_end, kBlockSize);
+    Expected<std::size_t> got = m_source.read(m_buffer.data() + m_end, m_blockSize);
     if (!got)
         return std::unexpected(got.error());
     if (*got == 0) {

@@ -81,7 +81,7 @@ class BlockBuffer
 public:
     explicit BlockBuffer(TextSource &source)
         : m_source(source)
-        , m_buffer(kBlockBytes)
+        , m_buffer(source.blockSize(kBlockBytes))
     {
     }
 

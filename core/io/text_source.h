@@ -34,6 +34,12 @@ public:
     const QString &path() const { return m_path; }
     /// Total size in bytes (for progress); 0 when unknown.
     qint64 size() const { return m_size; }
+    /// A block size for reading this file: `largest`, or the file's size plus one when that is
+    /// smaller (one read then also sees the end), so small files do not pay for a large buffer.
+    std::size_t blockSize(std::size_t largest) const
+    {
+        return m_size > 0 && std::size_t(m_size) < largest ? std::size_t(m_size) + 1 : largest;
+    }
     /// Bytes consumed so far, including the byte-order mark.
     qint64 position() const;
     bool hadByteOrderMark() const { return m_bomBytes > 0; }
