@@ -7,6 +7,7 @@
 #include "core/cli/verb_parser.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace mb::cli {
@@ -16,7 +17,7 @@ namespace {
 /// What `info --json` prints: the stored header plus the envelope's own facts.
 QJsonObject infoJson(const ModelFileHeader &h)
 {
-    QJsonObject o = h.json;
+    QJsonObject o = QJsonDocument::fromJson(h.text).object();
     o.insert(QStringLiteral("format_version"), static_cast<qint64>(h.formatVersion));
     o.insert(QStringLiteral("payload_bytes"), static_cast<qint64>(h.payloadBytes));
     o.insert(QStringLiteral("file_bytes"), static_cast<qint64>(h.fileBytes));

@@ -225,15 +225,15 @@ Expected<ModelFileHeader> decodeModelHeader(const QByteArray &bytes, const QStri
     if (getU32(p + 20) != 0)
         return std::unexpected(fileError(name, "The model file uses flags this version does not know.", ErrorCode::Format, "flags"));
 
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes.mid(kPrefixBytes, headerBytes), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+    const auto json = JsonTree::parse(std::string_view(p + kPrefixBytes, headerBytes));
+    if (!json || json->kind(0) != JsonTree::Kind::Object)
         return std::unexpected(fileError(name, "The model header is not valid JSON." + std::string(kDamagedModelAdvice),
                                          ErrorCode::Format, "header"));
     ModelFileHeader header;
     header.formatVersion = version;
     header.fileBytes = size;
-    if (auto parsed = parseHeaderJson(doc.object(), header); !parsed) {
+    header.text = bytes.mid(kPrefixBytes, headerBytes);
+    if (auto parsed = parseHeaderJson(*json, header); !parsed) {
         Error e = parsed.error();
         e.file = name.toStdString();
         return std::unexpected(e);

@@ -22,7 +22,6 @@
 #include "core/ml/model.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QString>
 
 #include <cstdint>
@@ -55,7 +54,7 @@ struct ModelFileHeader {
     std::map<std::string, double> metrics;
     std::vector<double> probeRows;   ///< row-major, schema.features.size() per row
     std::vector<double> probeProba;  ///< row-major, classes per row
-    QJsonObject json;                ///< the header as stored (for `info --json`)
+    QByteArray text;                 ///< the header's JSON as stored (for `info --json`)
 };
 
 /// A model read back from a file, with what its header said.

@@ -4,6 +4,9 @@
 #include <QDateTime>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <string_view>
+
 #include <cmath>
 #include <limits>
 
@@ -12,11 +15,11 @@ namespace mb {
 namespace {
 
 // Limits a genuine header stays far below; anything above is refused before it costs memory.
-constexpr qsizetype kMaxFeatures = 1'000'000;
-constexpr qsizetype kMaxLevels = 1'000'000;
-constexpr qsizetype kMaxClasses = 100'000;
-constexpr qsizetype kMaxText = 64 * 1024;
-constexpr qsizetype kMaxProbeValues = 10'000'000;
+constexpr std::uint32_t kMaxFeatures = 1'000'000;
+constexpr std::uint32_t kMaxLevels = 1'000'000;
+constexpr std::uint32_t kMaxClasses = 100'000;
+constexpr std::uint32_t kMaxText = 64 * 1024;
+constexpr std::uint32_t kMaxProbeValues = 10'000'000;
 
 QJsonValue number(double v)
 {
@@ -48,127 +51,205 @@ QJsonArray strings(const std::vector<std::string> &values)
     return array;
 }
 
+/// Where a header value sits: spelled out ("features[3].min") only when it is wrong.
+struct Where {
+    const char *object = nullptr; ///< the enclosing object's path; nullptr at the top level
+    std::int64_t index = -1;      ///< the element of a list, or -1
+
+    std::string path(std::string_view key) const
+    {
+        std::string out = object ? object : "";
+        if (index >= 0) {
+            out += '[';
+            out += std::to_string(index);
+            out += ']';
+        }
+        if (!out.empty() && !key.empty())
+            out += '.';
+        return out += key;
+    }
+};
+
+using Ref = JsonTree::Ref;
+using Kind = JsonTree::Kind;
+/// What a lookup gives after an earlier problem: every read of it fails quietly.
+constexpr Ref kNone = std::numeric_limits<Ref>::max();
+
 /// Field-by-field reading with the first problem remembered.
 class Reader
 {
 public:
-    std::optional<Error> error;
-
-    void fail(const QString &field, const std::string &what)
+    explicit Reader(const JsonTree &tree)
+        : m_tree(tree)
     {
-        if (!error)
-            error = Error{ErrorCode::Format, "The model header is invalid: '" + field.toStdString() + "' " + what + ".",
-                          {}, 0, 0, field.toStdString()};
     }
 
-    QJsonValue need(const QJsonObject &o, const QString &key, const QString &path)
+    std::optional<Error> error;
+
+    void fail(const std::string &field, const std::string &what)
     {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined())
-            fail(path, "is missing");
+        if (!error)
+            error = Error{ErrorCode::Format, "The model header is invalid: '" + field + "' " + what + ".", {}, 0, 0, field};
+    }
+
+    Ref need(Ref o, const Where &w, std::string_view key)
+    {
+        const auto v = o == kNone ? std::nullopt : m_tree.member(o, key);
+        if (!v) {
+            fail(w.path(key), "is missing");
+            return kNone;
+        }
+        return *v;
+    }
+
+    std::string text(Ref o, const Where &w, std::string_view key)
+    {
+        return textOf(need(o, w, key), w, key);
+    }
+
+    double real(Ref v, const Where &w, std::string_view key, bool nullIsNan = true)
+    {
+        if (v == kNone)
+            return 0;
+        if (m_tree.kind(v) == Kind::Null && nullIsNan)
+            return std::numeric_limits<double>::quiet_NaN();
+        if (m_tree.kind(v) != Kind::Number) {
+            fail(w.path(key), "must be a number");
+            return 0;
+        }
+        return m_tree.number(v);
+    }
+
+    std::uint64_t count(Ref o, const Where &w, std::string_view key, double max)
+    {
+        const Ref v = need(o, w, key);
+        if (v == kNone)
+            return 0;
+        const double n = real(v, w, key, false);
+        if (n < 0 || n > max || n != std::floor(n)) {
+            fail(w.path(key), "must be a whole number from 0 to " + std::to_string(static_cast<std::uint64_t>(max)));
+            return 0;
+        }
+        return static_cast<std::uint64_t>(n);
+    }
+
+    Ref array(Ref o, const Where &w, std::string_view key, std::uint32_t max)
+    {
+        const Ref v = need(o, w, key);
+        if (v == kNone)
+            return kNone;
+        if (m_tree.kind(v) != Kind::Array) {
+            fail(w.path(key), "must be a list");
+            return kNone;
+        }
+        if (m_tree.size(v) > max) {
+            fail(w.path(key), "has " + std::to_string(m_tree.size(v)) + " entries, more than the " + std::to_string(max)
+                                      + " allowed");
+            return kNone;
+        }
         return v;
     }
 
-    std::string text(const QJsonObject &o, const QString &key, const QString &path, bool optional = false)
+    Ref object(Ref o, const Where &w, std::string_view key)
     {
-        const QJsonValue v = optional ? o.value(key) : need(o, key, path);
-        if (optional && v.isUndefined())
-            return {};
-        if (!v.isString()) {
-            fail(path, "must be text");
-            return {};
+        const Ref v = need(o, w, key);
+        if (v == kNone)
+            return kNone;
+        if (m_tree.kind(v) != Kind::Object) {
+            fail(w.path(key), "must be an object");
+            return kNone;
         }
-        const QString s = v.toString();
-        if (s.size() > kMaxText) {
-            fail(path, "is longer than " + std::to_string(kMaxText) + " characters");
-            return {};
-        }
-        return s.toStdString();
+        return v;
     }
 
-    double real(const QJsonValue &v, const QString &path, bool nullIsNan = true)
-    {
-        if (v.isNull() && nullIsNan)
-            return std::numeric_limits<double>::quiet_NaN();
-        if (!v.isDouble()) {
-            fail(path, "must be a number");
-            return 0;
-        }
-        return v.toDouble();
-    }
-
-    std::uint64_t count(const QJsonObject &o, const QString &key, const QString &path, double max)
-    {
-        const double v = real(need(o, key, path), path, false);
-        if (v < 0 || v > max || v != std::floor(v)) {
-            fail(path, "must be a whole number from 0 to " + std::to_string(static_cast<std::uint64_t>(max)));
-            return 0;
-        }
-        return static_cast<std::uint64_t>(v);
-    }
-
-    QJsonArray array(const QJsonObject &o, const QString &key, const QString &path, qsizetype max)
-    {
-        const QJsonValue v = need(o, key, path);
-        if (!v.isArray()) {
-            fail(path, "must be a list");
-            return {};
-        }
-        const QJsonArray a = v.toArray();
-        if (a.size() > max) {
-            fail(path, "has " + std::to_string(a.size()) + " entries, more than the "
-                               + std::to_string(max) + " allowed");
-            return {};
-        }
-        return a;
-    }
-
-    QJsonObject object(const QJsonObject &o, const QString &key, const QString &path)
-    {
-        const QJsonValue v = need(o, key, path);
-        if (!v.isObject()) {
-            fail(path, "must be an object");
-            return {};
-        }
-        return v.toObject();
-    }
-
-    std::vector<std::string> textList(const QJsonObject &o, const QString &key, const QString &path, qsizetype max)
+    std::vector<std::string> textList(Ref o, const Where &w, std::string_view key, std::uint32_t max)
     {
         std::vector<std::string> out;
-        const QJsonArray a = array(o, key, path, max);
-        out.reserve(static_cast<std::size_t>(a.size()));
-        for (const QJsonValue &v : a) {
-            if (!v.isString()) {
-                fail(path, "must be a list of texts");
+        const Ref a = array(o, w, key, max);
+        if (a == kNone)
+            return out;
+        out.reserve(m_tree.size(a));
+        Ref v = m_tree.first(a);
+        for (std::uint32_t i = 0; i < m_tree.size(a); ++i, v = m_tree.after(v)) {
+            if (m_tree.kind(v) != Kind::String) {
+                fail(w.path(key), "must be a list of texts");
                 return {};
             }
-            if (v.toString().size() > kMaxText) {
-                fail(path, "holds a text longer than " + std::to_string(kMaxText) + " characters");
+            if (m_tree.size(v) > kMaxText) {
+                fail(w.path(key), "holds a text longer than " + std::to_string(kMaxText) + " characters");
                 return {};
             }
-            out.push_back(v.toString().toStdString());
+            out.emplace_back(m_tree.text(v));
         }
         return out;
     }
 
     /// A list of equally long rows of numbers, flattened.
-    std::vector<double> matrix(const QJsonObject &o, const QString &key, const QString &path, std::size_t perRow)
+    std::vector<double> matrix(Ref o, const Where &w, std::string_view key, std::size_t perRow)
     {
         std::vector<double> out;
-        const QJsonArray rows = array(o, key, path, kMaxProbeValues);
-        for (const QJsonValue &row : rows) {
-            const QJsonArray values = row.toArray();
-            if (!row.isArray() || static_cast<std::size_t>(values.size()) != perRow
+        const Ref rows = array(o, w, key, kMaxProbeValues);
+        if (rows == kNone)
+            return out;
+        Ref row = m_tree.first(rows);
+        for (std::uint32_t i = 0; i < m_tree.size(rows); ++i, row = m_tree.after(row)) {
+            if (m_tree.kind(row) != Kind::Array || m_tree.size(row) != perRow
                 || out.size() + perRow > static_cast<std::size_t>(kMaxProbeValues)) {
-                fail(path, "must hold rows of " + std::to_string(perRow) + " numbers");
+                fail(w.path(key), "must hold rows of " + std::to_string(perRow) + " numbers");
                 return {};
             }
-            for (const QJsonValue &v : values)
-                out.push_back(real(v, path));
+            Ref v = m_tree.first(row);
+            for (std::size_t j = 0; j < perRow; ++j, v = m_tree.after(v))
+                out.push_back(real(v, w, key));
         }
         return out;
     }
+
+    /// Each member of an object: its key and its value.
+    template<class Visit>
+    void members(Ref o, Visit visit)
+    {
+        if (o == kNone)
+            return;
+        Ref k = m_tree.first(o);
+        for (std::uint32_t i = 0; i < m_tree.size(o) && !error; ++i, k = m_tree.after(k + 1))
+            visit(m_tree.text(k), k + 1);
+    }
+
+    /// Each element of a list with its index.
+    template<class Visit>
+    void elements(Ref a, Visit visit)
+    {
+        if (a == kNone)
+            return;
+        Ref v = m_tree.first(a);
+        for (std::uint32_t i = 0; i < m_tree.size(a) && !error; ++i, v = m_tree.after(v))
+            visit(std::int64_t(i), v);
+    }
+
+    std::string textOf(Ref v, const Where &w, std::string_view key)
+    {
+        if (v == kNone)
+            return {};
+        if (m_tree.kind(v) != Kind::String) {
+            fail(w.path(key), "must be text");
+            return {};
+        }
+        if (m_tree.size(v) > kMaxText) {
+            fail(w.path(key), "is longer than " + std::to_string(kMaxText) + " characters");
+            return {};
+        }
+        return std::string(m_tree.text(v));
+    }
+
+    bool isNumber(Ref o, std::string_view key, double value) const
+    {
+        const auto v = o == kNone ? std::nullopt : m_tree.member(o, key);
+        return v && m_tree.kind(*v) == Kind::Number && m_tree.number(*v) == value;
+    }
+
+private:
+    const JsonTree &m_tree;
 };
 
 } // namespace
@@ -230,94 +311,102 @@ QJsonObject headerJson(const Model &model, ArchiveKind kind, std::uint64_t paylo
                          {QStringLiteral("proba"), numbers(probeProba, schema.classes.size())}}}};
 }
 
-Expected<void> parseHeaderJson(const QJsonObject &json, ModelFileHeader &h)
+Expected<void> parseHeaderJson(const JsonTree &json, ModelFileHeader &h)
 {
-    Reader in;
-    h.json = json;
+    Reader in(json);
+    const Ref root = 0;
+    const Where top;
+    if (json.kind(root) != Kind::Object)
+        in.fail("header", "must be an object");
     // The prefix states the version too; a header that disagrees was not written by us.
-    const std::uint64_t version = in.count(json, QStringLiteral("format_version"), QStringLiteral("format_version"), 1e6);
-    if (!in.error && version != h.formatVersion) {
-        in.fail(QStringLiteral("format_version"), "is " + std::to_string(version) + " but the file's prefix says "
-                                                          + std::to_string(h.formatVersion));
-    }
-    h.appVersion = in.text(json, QStringLiteral("app_version"), QStringLiteral("app_version"));
-    h.created = in.text(json, QStringLiteral("created"), QStringLiteral("created"));
-    h.algo = in.text(json, QStringLiteral("algo"), QStringLiteral("algo"));
+    const std::uint64_t version = in.count(root, top, "format_version", 1e6);
+    if (!in.error && version != h.formatVersion)
+        in.fail("format_version", "is " + std::to_string(version) + " but the file's prefix says " + std::to_string(h.formatVersion));
+    h.appVersion = in.text(root, top, "app_version");
+    h.created = in.text(root, top, "created");
+    h.algo = in.text(root, top, "algo");
 
-    const QJsonObject archive = in.object(json, QStringLiteral("archive"), QStringLiteral("archive"));
-    const std::string kind = in.text(archive, QStringLiteral("kind"), QStringLiteral("archive.kind"));
+    const Ref archive = in.object(root, top, "archive");
+    const Where inArchive{"archive"};
+    const std::string kind = in.text(archive, inArchive, "kind");
     if (auto k = archiveKindFromName(kind))
         h.archive = *k;
     else if (!kind.empty())
-        in.fail(QStringLiteral("archive.kind"), "must be binary, text or xml, not '" + kind + "'");
-    h.payloadBytes = in.count(archive, QStringLiteral("bytes"), QStringLiteral("archive.bytes"), 1e15);
+        in.fail("archive.kind", "must be binary, text or xml, not '" + kind + "'");
+    h.payloadBytes = in.count(archive, inArchive, "bytes", 1e15);
     bool ok = false;
-    const std::string crc = in.text(archive, QStringLiteral("crc32c"), QStringLiteral("archive.crc32c"));
+    const std::string crc = in.text(archive, inArchive, "crc32c");
     h.payloadCrc = QString::fromStdString(crc).toUInt(&ok, 16);
     if (!ok && !crc.empty())
-        in.fail(QStringLiteral("archive.crc32c"), "must be 8 hexadecimal digits");
-    const std::string order = in.text(archive, QStringLiteral("byte_order"), QStringLiteral("archive.byte_order"));
+        in.fail("archive.crc32c", "must be 8 hexadecimal digits");
+    const std::string order = in.text(archive, inArchive, "byte_order");
     if (!order.empty() && order != "little")
-        in.fail(QStringLiteral("archive.byte_order"), "is '" + order + "'; this build reads little-endian models only");
-    const QJsonObject sizes = in.object(archive, QStringLiteral("sizes"), QStringLiteral("archive.sizes"));
-    if (!in.error && (sizes.value(QStringLiteral("int")).toInt() != int(sizeof(int))
-                      || sizes.value(QStringLiteral("double")).toInt() != int(sizeof(double))
-                      || sizes.value(QStringLiteral("float")).toInt() != int(sizeof(float))))
-        in.fail(QStringLiteral("archive.sizes"), "do not match this machine's (int 4, float 4, double 8 bytes)");
+        in.fail("archive.byte_order", "is '" + order + "'; this build reads little-endian models only");
+    const Ref sizes = in.object(archive, inArchive, "sizes");
+    if (!in.error && (!in.isNumber(sizes, "int", sizeof(int)) || !in.isNumber(sizes, "double", sizeof(double))
+                      || !in.isNumber(sizes, "float", sizeof(float))))
+        in.fail("archive.sizes", "do not match this machine's (int 4, float 4, double 8 bytes)");
 
-    const QJsonArray features = in.array(json, QStringLiteral("features"), QStringLiteral("features"), kMaxFeatures);
-    for (qsizetype i = 0; i < features.size() && !in.error; ++i) {
-        const QString path = QStringLiteral("features[%1]").arg(i);
-        const QJsonObject o = features.at(i).toObject();
+    const Ref features = in.array(root, top, "features", kMaxFeatures);
+    in.elements(features, [&](std::int64_t i, Ref o) {
+        const Where w{"features", i};
+        if (json.kind(o) != Kind::Object) {
+            in.fail(w.path({}), "must be an object");
+            return;
+        }
         FeatureSchema f;
-        f.name = in.text(o, QStringLiteral("name"), path + QStringLiteral(".name"));
-        const std::string type = in.text(o, QStringLiteral("type"), path + QStringLiteral(".type"));
+        f.name = in.text(o, w, "name");
+        const std::string type = in.text(o, w, "type");
         f.categorical = type == "categorical";
         if (!f.categorical && type != "numeric")
-            in.fail(path + QStringLiteral(".type"), "must be numeric or categorical");
+            in.fail(w.path("type"), "must be numeric or categorical");
         if (f.categorical) {
-            f.levels = in.textList(o, QStringLiteral("levels"), path + QStringLiteral(".levels"), kMaxLevels);
-            f.mode = static_cast<std::int32_t>(in.count(o, QStringLiteral("mode"), path + QStringLiteral(".mode"), double(kMaxLevels)));
+            f.levels = in.textList(o, w, "levels", kMaxLevels);
+            f.mode = static_cast<std::int32_t>(in.count(o, w, "mode", double(kMaxLevels)));
         } else {
-            f.min = in.real(in.need(o, QStringLiteral("min"), path + QStringLiteral(".min")), path + QStringLiteral(".min"));
-            f.max = in.real(in.need(o, QStringLiteral("max"), path + QStringLiteral(".max")), path + QStringLiteral(".max"));
-            f.median = in.real(in.need(o, QStringLiteral("median"), path + QStringLiteral(".median")), path + QStringLiteral(".median"));
+            f.min = in.real(in.need(o, w, "min"), w, "min");
+            f.max = in.real(in.need(o, w, "max"), w, "max");
+            f.median = in.real(in.need(o, w, "median"), w, "median");
         }
         h.schema.features.push_back(std::move(f));
-    }
-    h.schema.targetName = in.text(json, QStringLiteral("target"), QStringLiteral("target"));
-    h.schema.classes = in.textList(json, QStringLiteral("classes"), QStringLiteral("classes"), kMaxClasses);
+    });
+    h.schema.targetName = in.text(root, top, "target");
+    h.schema.classes = in.textList(root, top, "classes", kMaxClasses);
     if (!in.error && h.schema.classes.size() < 2)
-        in.fail(QStringLiteral("classes"), "must name at least two classes");
+        in.fail("classes", "must name at least two classes");
 
-    const QJsonObject recipe = in.object(json, QStringLiteral("recipe"), QStringLiteral("recipe"));
-    const QJsonObject params = in.object(recipe, QStringLiteral("params"), QStringLiteral("recipe.params"));
-    for (auto it = params.begin(); it != params.end() && !in.error; ++it) {
-        if (!it.value().isString())
-            in.fail(QStringLiteral("recipe.params"), "must map names to texts");
-        else if (it.key().size() > kMaxText || it.value().toString().size() > kMaxText)
-            in.fail(QStringLiteral("recipe.params"), "holds a text longer than " + std::to_string(kMaxText) + " characters");
-        h.recipe.params[it.key().toStdString()] = it.value().toString().toStdString();
-    }
+    const Ref recipe = in.object(root, top, "recipe");
+    const Where inRecipe{"recipe"};
+    const Ref params = in.object(recipe, inRecipe, "params");
+    in.members(params, [&](std::string_view name, Ref value) {
+        if (json.kind(value) != Kind::String)
+            in.fail("recipe.params", "must map names to texts");
+        else if (name.size() > kMaxText || json.size(value) > kMaxText)
+            in.fail("recipe.params", "holds a text longer than " + std::to_string(kMaxText) + " characters");
+        else
+            h.recipe.params[std::string(name)] = std::string(json.text(value));
+    });
     h.recipe.algo = h.algo;
-    h.recipe.seed = QString::fromStdString(in.text(recipe, QStringLiteral("seed"), QStringLiteral("recipe.seed"))).toULongLong();
-    h.recipe.threads = static_cast<int>(in.count(recipe, QStringLiteral("threads"), QStringLiteral("recipe.threads"), 1e6));
-    h.recipe.validation = in.text(recipe, QStringLiteral("validation"), QStringLiteral("recipe.validation"));
-    h.recipe.datasetName = in.text(recipe, QStringLiteral("dataset"), QStringLiteral("recipe.dataset"));
-    h.recipe.rows = in.count(recipe, QStringLiteral("rows"), QStringLiteral("recipe.rows"), 1e15);
-    h.recipe.fingerprint = QString::fromStdString(in.text(recipe, QStringLiteral("fingerprint"), QStringLiteral("recipe.fingerprint"))).toULongLong(nullptr, 16);
+    h.recipe.seed = QString::fromStdString(in.text(recipe, inRecipe, "seed")).toULongLong();
+    h.recipe.threads = static_cast<int>(in.count(recipe, inRecipe, "threads", 1e6));
+    h.recipe.validation = in.text(recipe, inRecipe, "validation");
+    h.recipe.datasetName = in.text(recipe, inRecipe, "dataset");
+    h.recipe.rows = in.count(recipe, inRecipe, "rows", 1e15);
+    h.recipe.fingerprint = QString::fromStdString(in.text(recipe, inRecipe, "fingerprint")).toULongLong(nullptr, 16);
 
-    const QJsonObject metrics = in.object(json, QStringLiteral("metrics"), QStringLiteral("metrics"));
-    for (auto it = metrics.begin(); it != metrics.end() && !in.error; ++it)
-        h.metrics[it.key().toStdString()] = in.real(it.value(), QStringLiteral("metrics.") + it.key());
+    const Ref metrics = in.object(root, top, "metrics");
+    in.members(metrics, [&](std::string_view name, Ref value) {
+        h.metrics[std::string(name)] = in.real(value, Where{"metrics"}, name);
+    });
 
-    const QJsonObject check = in.object(json, QStringLiteral("self_check"), QStringLiteral("self_check"));
+    const Ref check = in.object(root, top, "self_check");
     if (!in.error) {
-        h.probeRows = in.matrix(check, QStringLiteral("rows"), QStringLiteral("self_check.rows"), h.schema.features.size());
-        h.probeProba = in.matrix(check, QStringLiteral("proba"), QStringLiteral("self_check.proba"), h.schema.classes.size());
+        const Where inCheck{"self_check"};
+        h.probeRows = in.matrix(check, inCheck, "rows", h.schema.features.size());
+        h.probeProba = in.matrix(check, inCheck, "proba", h.schema.classes.size());
         if (!in.error && h.probeRows.size() / std::max<std::size_t>(1, h.schema.features.size())
                     != h.probeProba.size() / h.schema.classes.size())
-            in.fail(QStringLiteral("self_check"), "must hold as many probability rows as input rows");
+            in.fail("self_check", "must hold as many probability rows as input rows");
     }
     if (in.error)
         return std::unexpected(*in.error);

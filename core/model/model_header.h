@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/error.h"
+#include "core/base/json_tree.h"
 #include "core/model/model_file.h"
 
 #include <QJsonObject>
@@ -13,9 +14,9 @@ namespace mb {
 QJsonObject headerJson(const Model &model, ArchiveKind kind, std::uint64_t payloadBytes,
                        std::uint32_t payloadCrc, const std::vector<double> &probeProba);
 
-/// Fills every field of `header` but fileBytes and formatVersion from `json` (whose
+/// Fills every field of `header` but fileBytes, formatVersion and text from `json` (whose
 /// "format_version" must equal header.formatVersion, read from the file's prefix);
 /// `error.field` names a bad field.
-Expected<void> parseHeaderJson(const QJsonObject &json, ModelFileHeader &header);
+Expected<void> parseHeaderJson(const JsonTree &json, ModelFileHeader &header);
 
 } // namespace mb
