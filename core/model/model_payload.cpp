@@ -191,6 +191,10 @@ std::string writePayload(const InputSchema &schema, const Classifier &classifier
     return {};
 }
 
+/// How every text archive Boost writes begins: the length of "serialization::archive", the
+/// text, and the separator before the archive's version.
+constexpr std::string_view kTextArchiveSignature = "22 serialization::archive ";
+
 Expected<PayloadContents> readPayload(const char *data, std::size_t size, ArchiveKind kind,
                                       std::string_view algo)
 {
@@ -204,6 +208,12 @@ Expected<PayloadContents> readPayload(const char *data, std::size_t size, Archiv
         if (auto problem = checkXmlArchive(std::string_view(data, size)))
             return std::unexpected(payloadError("the XML archive is malformed: " + *problem));
     }
+    // Boost's text archive starts with its signature as a counted string, and it allocates
+    // whatever count the file states before reading the characters (found by the fuzzer: a
+    // count of 963 GB). Boost's own signature is the only one a text payload can have.
+    if (kind == ArchiveKind::Text && !std::string_view(data, size).starts_with(kTextArchiveSignature))
+        return std::unexpected(payloadError("the text archive does not start with \""
+                                            + std::string(kTextArchiveSignature) + "\""));
     MemoryBuffer buffer(data, size);
     archive::LoadBudgetScope budget(
             [](const void *context) { return static_cast<const MemoryBuffer *>(context)->remaining(); },
