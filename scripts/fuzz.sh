@@ -7,9 +7,9 @@
 #   csv       the CSV reader and its type inference (fuzz_csv_reader)
 #   arff      the ARFF reader: dense and sparse rows, dates (fuzz_arff_reader)
 #   catalog   catalog file -> list -> bytes -> model (fuzz_catalog)
-# Builds into build-fuzz (clang), starts from the seed files in tests/data/fuzz/TARGET, keeps the
-# growing corpus in build-fuzz/fuzz-corpus/TARGET and any crashing input in
-# build-fuzz/fuzz-findings/TARGET. Prints the executions, coverage and findings at the end;
+# Builds into build-fuzz (clang; or MB_FUZZ_BUILD_DIR), starts from the seed files in
+# tests/data/fuzz/TARGET, keeps the growing corpus in BUILD/fuzz-corpus/TARGET and any crashing
+# input in BUILD/fuzz-findings/TARGET. Prints the executions, coverage and findings at the end;
 # exits 1 when something was found. Options after RUNS go to libFuzzer, e.g.
 # -max_total_time=30 to stop after 30 s.
 # MB_FUZZ_JOBS sets the build's parallelism (default 1: the machine is shared).
@@ -32,12 +32,16 @@ if [ $# -gt 0 ] && [[ $1 =~ ^[0-9]+$ ]]; then
     runs=$1
     shift
 fi
-build=build-fuzz
+# MB_FUZZ_BUILD_DIR names a folder already configured with MB_FUZZ=ON (./test.sh passes its
+# sanitizer build, which has the targets too); without it, build-fuzz is configured here.
+build=${MB_FUZZ_BUILD_DIR:-build-fuzz}
 cxx=${MB_FUZZ_CXX:-clang++-16}
 
 scripts/install-deps.sh --fuzz
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
-      -DMB_FUZZ=ON -DMB_BUILD_TESTS=OFF >/dev/null
+if [ -z "${MB_FUZZ_BUILD_DIR:-}" ]; then
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" \
+          -DMB_FUZZ=ON -DMB_BUILD_TESTS=OFF >/dev/null
+fi
 cmake --build "$build" -j"${MB_FUZZ_JOBS:-1}" --target "$binary"
 
 seeds=tests/data/fuzz/$target
