@@ -146,7 +146,8 @@ struct CatalogOptions
     }
     /// Before refusing a file that looks damaged, it is read again 4 times, after pauses from
     /// this long, doubling (50 + 100 + 200 + 400 ms): another process may have been half-way
-    /// through writing it. TEST HOOK: the fuzzer sets 0 (looks again without pausing).
+    /// through writing it. TEST HOOK: a negative value does not look again (the fuzzer: most
+    /// of its inputs look damaged, and the looks would only repeat the same code).
     int damageRecheckPauseMs = 50;
     /// TEST HOOK: the time stamp of events and registrations (default: now, UTC).
     std::function<QDateTime()> clock;
