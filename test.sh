@@ -8,7 +8,8 @@
 # options, tests/sanitizers holds the leak suppressions). Not yet by default: it adds about 30
 # minutes on 2 cores.
 # After the suites, a short fuzz run of each libFuzzer target (model, csv, arff, catalog; clang,
-# ASan + UBSan, 30 s each); MB_SKIP_FUZZ=1 skips it, MB_FUZZ_SECONDS sets each run's length.
+# ASan + UBSan, 30 s each), built in build-fuzz, or in build-asan when the sanitizer stage ran;
+# MB_SKIP_FUZZ=1 skips it, MB_FUZZ_SECONDS sets each run's length.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +20,7 @@ cmake --build "$build_dir" -j"$(nproc)"
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$build_dir" --output-on-failure -j"$(nproc)" "$@"
 
+fuzz_build=
 if [ "${MB_SANITIZERS:-0}" = 1 ]; then
     # MB_FUZZ=ON: instrumented for libFuzzer as well as ASan + UBSan, so that the fuzz targets
     # can come from this folder too. -O1 without full debug information keeps the build short;
@@ -33,12 +35,13 @@ if [ "${MB_SANITIZERS:-0}" = 1 ]; then
     # runs instrumented there that the rest of the suite does not run, and the Release run
     # above already checks the package.
     ctest --test-dir "$asan_dir" --output-on-failure -j"$(nproc)" -E '^tst_deb_package$' "$@"
+    fuzz_build=$asan_dir
 fi
 
 if [ "${MB_SKIP_FUZZ:-0}" != 1 ] && [ $# -eq 0 ]; then
     fuzz_failed=0
     for target in model csv arff catalog; do
-        MB_FUZZ_JOBS=$(nproc) scripts/fuzz.sh "$target" 100000000 \
+        MB_FUZZ_BUILD_DIR=$fuzz_build MB_FUZZ_JOBS=$(nproc) scripts/fuzz.sh "$target" 100000000 \
             -max_total_time="${MB_FUZZ_SECONDS:-30}" || fuzz_failed=1
     done
     [ "$fuzz_failed" -eq 0 ]

@@ -121,7 +121,7 @@ private:
     {
         if (m_tree.m_nodes.size() >= kMaxNodes)
             return std::nullopt;
-        m_tree.m_nodes.push_back(Node{kind, 0, 0, 0, 0});
+        m_tree.m_nodes.push_back(Node {kind, 0, 0, 0, 0});
         return static_cast<Ref>(m_tree.m_nodes.size() - 1);
     }
 
@@ -189,7 +189,8 @@ private:
 
     bool literal(std::string_view word, Kind kind)
     {
-        if (static_cast<std::size_t>(m_end - m_p) < word.size() || std::string_view(m_p, word.size()) != word)
+        if (static_cast<std::size_t>(m_end - m_p) < word.size()
+            || std::string_view(m_p, word.size()) != word)
             return false;
         const auto r = newNode(kind);
         if (!r)
@@ -248,8 +249,8 @@ private:
         const std::size_t start = out.size();
         for (;;) {
             const char *run = m_p;
-            while (m_p < m_end && static_cast<unsigned char>(*m_p) >= 0x20 && *m_p != '"' && *m_p != '\\'
-                   && static_cast<unsigned char>(*m_p) < 0x80)
+            while (m_p < m_end && static_cast<unsigned char>(*m_p) >= 0x20 && *m_p != '"'
+                   && *m_p != '\\' && static_cast<unsigned char>(*m_p) < 0x80)
                 ++m_p;
             out.append(run, m_p);
             if (m_p == m_end)
@@ -262,8 +263,9 @@ private:
             if (c < 0x20)
                 return false;
             if (c >= 0x80) {
-                const std::size_t n = utf8SequenceLength(reinterpret_cast<const unsigned char *>(m_p),
-                                                         reinterpret_cast<const unsigned char *>(m_end));
+                const std::size_t n
+                    = utf8SequenceLength(reinterpret_cast<const unsigned char *>(m_p),
+                                         reinterpret_cast<const unsigned char *>(m_end));
                 if (n == 0)
                     return false;
                 out.append(m_p, n);
@@ -287,16 +289,34 @@ private:
             return false;
         const char c = *m_p++;
         switch (c) {
-        case '"': out += '"'; return true;
-        case '\\': out += '\\'; return true;
-        case '/': out += '/'; return true;
-        case 'b': out += '\b'; return true;
-        case 'f': out += '\f'; return true;
-        case 'n': out += '\n'; return true;
-        case 'r': out += '\r'; return true;
-        case 't': out += '\t'; return true;
-        case 'u': break;
-        default: return false;
+        case '"':
+            out += '"';
+            return true;
+        case '\\':
+            out += '\\';
+            return true;
+        case '/':
+            out += '/';
+            return true;
+        case 'b':
+            out += '\b';
+            return true;
+        case 'f':
+            out += '\f';
+            return true;
+        case 'n':
+            out += '\n';
+            return true;
+        case 'r':
+            out += '\r';
+            return true;
+        case 't':
+            out += '\t';
+            return true;
+        case 'u':
+            break;
+        default:
+            return false;
         }
         std::uint32_t cp = 0;
         if (!hex4(cp))

@@ -5,10 +5,9 @@
 #include <QJsonArray>
 
 #include <algorithm>
-#include <string_view>
-
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 namespace mb {
 

@@ -22,7 +22,8 @@ class TestJsonTree : public QObject
 private Q_SLOTS:
     void readsNestedValues()
     {
-        const auto tree = JsonTree::parse(" {\"a\": [1, -2.5e3, true, false, null], \"b\": {\"c\": \"d\"}, \"e\": []} ");
+        const auto tree = JsonTree::parse(
+            " {\"a\": [1, -2.5e3, true, false, null], \"b\": {\"c\": \"d\"}, \"e\": []} ");
         QVERIFY(tree);
         QCOMPARE(tree->kind(0), Kind::Object);
         QCOMPARE(tree->size(0), 3u);
@@ -55,7 +56,8 @@ private Q_SLOTS:
 
     void decodesEscapes()
     {
-        const auto tree = JsonTree::parse("[\"q\\\"b\\\\s\\/\\b\\f\\n\\r\\t\", \"\\u00e9\\u4e2d\", \"\\ud83d\\ude00\", \"\xC3\xA9\xE4\xB8\xAD\"]");
+        const auto tree = JsonTree::parse("[\"q\\\"b\\\\s\\/\\b\\f\\n\\r\\t\", \"\\u00e9\\u4e2d\", "
+                                          "\"\\ud83d\\ude00\", \"\xC3\xA9\xE4\xB8\xAD\"]");
         QVERIFY(tree);
         JsonTree::Ref v = tree->first(0);
         QCOMPARE(tree->text(v), std::string_view("q\"b\\s/\b\f\n\r\t"));
@@ -74,25 +76,29 @@ private Q_SLOTS:
         QJsonArray numbers;
         std::vector<double> written;
         for (int i = 0; i < 2000; ++i) {
-            const double v = std::ldexp(random.generateDouble() - 0.5, int(random.bounded(-60, 60)));
+            const double v
+                = std::ldexp(random.generateDouble() - 0.5, int(random.bounded(-60, 60)));
             written.push_back(v);
             numbers.append(v);
         }
-        for (double v : {0.0, 1.0, -1.0, 0.1, 1e300, 4.9406564584124654e-324, 2.2250738585072014e-308, 123456789012.0}) {
+        for (double v : {0.0, 1.0, -1.0, 0.1, 1e300, 4.9406564584124654e-324,
+                         2.2250738585072014e-308, 123456789012.0}) {
             written.push_back(v);
             numbers.append(v);
         }
-        QJsonObject o{{QStringLiteral("numbers"), numbers},
-                      {QStringLiteral("name"), QStringLiteral("größe \"x\"\n\t\\ 中文")}};
+        QJsonObject o {{QStringLiteral("numbers"), numbers},
+                       {QStringLiteral("name"), QStringLiteral("größe \"x\"\n\t\\ 中文")}};
         const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);
-        const auto tree = JsonTree::parse(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        const auto tree
+            = JsonTree::parse(std::string_view(bytes.constData(), std::size_t(bytes.size())));
         QVERIFY(tree);
         const auto list = tree->member(0, "numbers");
         QVERIFY(list);
         QCOMPARE(tree->size(*list), std::uint32_t(written.size()));
         JsonTree::Ref v = tree->first(*list);
         for (double expected : written) {
-            QCOMPARE(std::bit_cast<std::uint64_t>(tree->number(v)), std::bit_cast<std::uint64_t>(expected));
+            QCOMPARE(std::bit_cast<std::uint64_t>(tree->number(v)),
+                     std::bit_cast<std::uint64_t>(expected));
             v = tree->after(v);
         }
         const auto name = tree->member(0, "name");
@@ -130,7 +136,8 @@ private Q_SLOTS:
         QTest::newRow("UTF-8 surrogate") << QByteArray("[\"\xED\xA0\x80\"]") << 2;
         QTest::newRow("cut UTF-8 sequence") << QByteArray("[\"\xE4\xB8\"]") << 2;
         QTest::newRow("beyond U+10FFFF") << QByteArray("[\"\xF4\x90\x80\x80\"]") << 2;
-        QTest::newRow("too deep") << QByteArray(JsonTree::kMaxDepth + 2, '[') + QByteArray(JsonTree::kMaxDepth + 2, ']')
+        QTest::newRow("too deep") << QByteArray(JsonTree::kMaxDepth + 2, '[')
+                + QByteArray(JsonTree::kMaxDepth + 2, ']')
                                   << JsonTree::kMaxDepth + 1;
     }
 
@@ -139,25 +146,29 @@ private Q_SLOTS:
         QFETCH(QByteArray, text);
         QFETCH(int, stopsAt);
         std::size_t offset = 12345;
-        QVERIFY(!JsonTree::parse(std::string_view(text.constData(), std::size_t(text.size())), &offset));
+        QVERIFY(!JsonTree::parse(std::string_view(text.constData(), std::size_t(text.size())),
+                                 &offset));
         QCOMPARE(offset, std::size_t(stopsAt));
     }
 
     void acceptsTheDeepestAllowedNesting()
     {
-        const QByteArray text = QByteArray(JsonTree::kMaxDepth + 1, '[') + QByteArray(JsonTree::kMaxDepth + 1, ']');
+        const QByteArray text
+            = QByteArray(JsonTree::kMaxDepth + 1, '[') + QByteArray(JsonTree::kMaxDepth + 1, ']');
         QVERIFY(JsonTree::parse(std::string_view(text.constData(), std::size_t(text.size()))));
     }
 
     void boundsTheNodeCount()
     {
-        // Memory stays a small multiple of the input: a list of more values than allowed is refused.
+        // Memory stays a small multiple of the input: a list of more values than allowed is
+        // refused.
         QByteArray text("[0");
         text.reserve(qsizetype(JsonTree::kMaxNodes) * 2 + 8);
         for (std::uint32_t i = 1; i < JsonTree::kMaxNodes - 1; ++i)
             text += ",0";
         text += ']';
-        QVERIFY(JsonTree::parse(std::string_view(text.constData(), std::size_t(text.size())))); // root + values: at the limit
+        QVERIFY(JsonTree::parse(std::string_view(
+            text.constData(), std::size_t(text.size())))); // root + values: at the limit
         text.chop(1);
         text += ",0]";
         QVERIFY(!JsonTree::parse(std::string_view(text.constData(), std::size_t(text.size()))));
