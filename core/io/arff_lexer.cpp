@@ -1,26 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/arff_lexer.h"
 
+#include "core/base/utf8.h"
+
 #include <charconv>
 #include <cstring>
 
 namespace mb {
 
 namespace {
-
-void appendUtf8(std::string &out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Weka writes control characters such as U+001E as "\u001E"; Java's tokenizer does not decode
 // them, but Weka's own unquoting does. Surrogates would make invalid UTF-8, so they stay text.
